@@ -1,0 +1,64 @@
+package com.sellergrowth.events;
+
+import com.sellergrowth.events.coupon.ClaimRejectedV1;
+import com.sellergrowth.events.coupon.CouponClaimedV1;
+import com.sellergrowth.events.coupon.CouponCreatedV1;
+import com.sellergrowth.events.coupon.CouponEndedV1;
+import com.sellergrowth.events.coupon.CouponExpiredV1;
+import com.sellergrowth.events.coupon.CouponPausedV1;
+import com.sellergrowth.events.coupon.CouponRedeemedV1;
+import com.sellergrowth.events.coupon.CouponResumedV1;
+import com.sellergrowth.events.coupon.RedemptionReversedV1;
+import com.sellergrowth.events.platform.DisputeClosedV1;
+import com.sellergrowth.events.platform.DisputeEscalatedV1;
+import com.sellergrowth.events.platform.DisputeOpenedV1;
+import com.sellergrowth.events.platform.OrderCancelledV1;
+import com.sellergrowth.events.platform.OrderPaidV1;
+import com.sellergrowth.events.platform.OrderPlacedV1;
+import com.sellergrowth.events.platform.OrderRefundedV1;
+import com.sellergrowth.events.platform.SellerProfileUpdatedV1;
+import com.sellergrowth.events.platform.ShipmentNodeReachedV1;
+import com.sellergrowth.events.platform.StockSyncedV1;
+import com.sellergrowth.events.risk.DecisionReleasedV1;
+import com.sellergrowth.events.risk.PauseCouponV1;
+import com.sellergrowth.events.risk.ResumeCouponV1;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type of the contract. A producer's new type is added here together with its record and schema. */
+public final class EventCatalog {
+
+  public static final List<EventType<?>> ALL = List.of(
+      OrderPlacedV1.TYPE, OrderPaidV1.TYPE, OrderCancelledV1.TYPE, OrderRefundedV1.TYPE,
+      StockSyncedV1.TYPE,
+      DisputeOpenedV1.TYPE, DisputeEscalatedV1.TYPE, DisputeClosedV1.TYPE,
+      SellerProfileUpdatedV1.TYPE,
+      ShipmentNodeReachedV1.TYPE,
+      CouponCreatedV1.TYPE, CouponClaimedV1.TYPE, ClaimRejectedV1.TYPE, CouponRedeemedV1.TYPE, RedemptionReversedV1.TYPE,
+      CouponPausedV1.TYPE, CouponResumedV1.TYPE, CouponExpiredV1.TYPE, CouponEndedV1.TYPE,
+      PauseCouponV1.TYPE, ResumeCouponV1.TYPE, DecisionReleasedV1.TYPE);
+
+  private static final Map<String, EventType<?>> BY_KEY = ALL.stream().collect(Collectors.toMap(EventType::key, Function.identity()));
+
+  /** The type registered for a CloudEvents type and version, or null if the contract has no such type. */
+  public static EventType<?> find(String type, int version) {
+    return BY_KEY.get(type + "@v" + version);
+  }
+
+  /** The descriptor declared as {@code TYPE} on an event record. */
+  @SuppressWarnings("unchecked")
+  public static <T extends Record> EventType<T> of(Class<T> recordClass) {
+    try {
+      Field f = recordClass.getField("TYPE");
+      return (EventType<T>) f.get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(recordClass + " is not an event record of the contract", e);
+    }
+  }
+
+  private EventCatalog() {
+  }
+}

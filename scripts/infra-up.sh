@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Starts the local infrastructure without Docker: PostgreSQL and Redis on loopback (installed from Debian
+# packages if missing, started if stopped) and a single-node Apache Kafka broker in KRaft mode run from the
+# org.apache.kafka artifacts on Maven Central. Creates one database per service and every topic of the
+# contract. Idempotent: anything already running is reused and left alone by infra-down.sh.
+source "$(dirname "$0")/lib.sh"
+
+# ---- PostgreSQL ------------------------------------------------------------------------------------
+if ! command -v pg_lsclusters >/dev/null 2>&1; then apt_install postgresql postgresql-client; fi
+if ! port_open "$PG_HOST" "$PG_PORT"; then
+  ver=$(ls /etc/postgresql | sort -n | tail -1)
+  log "starting PostgreSQL $ver"
+  pg_ctlcluster --skip-systemctl-redirect "$ver" main start
+  mark_started postgresql
+  wait_for_port "$PG_HOST" "$PG_PORT" 30 PostgreSQL
+fi
+psql_admin() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtA "$@"; }
+if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname='$PG_USER'")" != "1" ]; then
+  psql_admin -c "CREATE ROLE $PG_USER LOGIN PASSWORD '$PG_PASSWORD' CREATEDB"
+fi
+# One database per service (schema owned by that service alone), plus one per service for the test suite.
+for s in "${SERVICES[@]}"; do
+  db="${s%%-service*}"
+  for d in "$db" "${db}_test"; do
+    if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname='$d'")" != "1" ]; then
+      psql_admin -c "CREATE DATABASE $d OWNER $PG_USER"
+    fi
+  done
+done
+log "PostgreSQL ready on $PG_HOST:$PG_PORT (user $PG_USER)"
+
+# ---- Redis -----------------------------------------------------------------------------------------
+if ! command -v redis-server >/dev/null 2>&1; then apt_install redis-server; fi
+if ! port_open 127.0.0.1 "$REDIS_PORT"; then
+  log "starting Redis"
+  mkdir -p "$LOCAL/redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
+    --dir "$LOCAL/redis" --logfile "$LOCAL/redis/redis.log" --pidfile "$LOCAL/redis/redis.pid"
+  mark_started redis
+  wait_for_port 127.0.0.1 "$REDIS_PORT" 15 Redis
+fi
+log "Redis ready on 127.0.0.1:$REDIS_PORT"
+
+# ---- Kafka (KRaft, single node) --------------------------------------------------------------------
+KDIR="$LOCAL/kafka"
+kafka_java() { java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
+  -Dkafka.logs.dir="$KDIR" -cp "$KDIR/libs/*" "$@"; }
+if ! port_open 127.0.0.1 "$KAFKA_PORT"; then
+  if [ ! -f "$KDIR/libs/.complete" ]; then
+    log "fetching the Kafka broker from Maven Central (first run only)"
+    "$ROOT/mvnw" -B -q -f "$ROOT/scripts/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$KDIR/libs"
+    touch "$KDIR/libs/.complete"
+  fi
+  mkdir -p "$KDIR/data"
+  sed -e "s#@DATA@#$KDIR/data#" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CPORT@#$KAFKA_CONTROLLER_PORT#g" \
+    "$ROOT/scripts/kafka/server.properties" > "$KDIR/server.properties"
+  if [ ! -f "$KDIR/data/meta.properties" ]; then
+    kafka_java kafka.tools.StorageTool format -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
+      -c "$KDIR/server.properties" >/dev/null
+  fi
+  log "starting Kafka"
+  nohup java -Xms512m -Xmx512m -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
+    -Dkafka.logs.dir="$KDIR" -cp "$KDIR/libs/*" kafka.Kafka "$KDIR/server.properties" \
+    > "$KDIR/stdout.log" 2>&1 &
+  echo $! > "$KDIR/kafka.pid"
+  mark_started kafka
+  wait_for_port 127.0.0.1 "$KAFKA_PORT" 60 Kafka || { tail -30 "$KDIR/stdout.log"; exit 1; }
+fi
+# Every topic of the contract and its dead-letter topic (SPEC section 2). Partitions: 3 (scale-out unit).
+topics=$(sed -n 's/.*String [A-Z_]* = "\([a-z.]*\)";.*/\1/p' "$ROOT/common-events/src/main/java/com/sellergrowth/events/Topics.java")
+existing=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --list 2>/dev/null || true)
+for t in $topics; do
+  for name in "$t" "$t.dlq"; do
+    grep -qx "$name" <<<"$existing" || kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+      --create --if-not-exists --topic "$name" --partitions 3 --replication-factor 1 >/dev/null
+  done
+done
+log "Kafka ready on 127.0.0.1:$KAFKA_PORT ($(wc -w <<<"$topics") topics, each with its .dlq)"

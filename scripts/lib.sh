@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Shared helpers for the scripts in this folder. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"                 # everything the scripts create at run time; git-ignored
+STARTED="$LOCAL/started-by-us"       # one line per piece of infrastructure these scripts started
+mkdir -p "$LOCAL"
+
+# Every service and its port (fixed; docker-compose uses the same). A service joins when its module exists.
+SERVICES=(coupon-service:8081 gift-service:8082 attribution-service:8083 risk-service:8084 shortlink-service:8085 direct-service:8086)
+
+PG_HOST="${PG_HOST:-127.0.0.1}"
+PG_PORT="${PG_PORT:-5432}"
+PG_USER="${PG_USER:-sgp}"
+PG_PASSWORD="${PG_PASSWORD:-sgp}"
+REDIS_PORT="${REDIS_PORT:-6379}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+port_open() { timeout 1 bash -c "</dev/tcp/$1/$2" 2>/dev/null; }
+
+wait_for_port() { # host port seconds what
+  local i
+  for ((i = 0; i < $3 * 4; i++)); do port_open "$1" "$2" && return 0; sleep 0.25; done
+  log "$4 did not open $1:$2 within $3 s"; return 1
+}
+
+mark_started() { grep -qx "$1" "$STARTED" 2>/dev/null || echo "$1" >> "$STARTED"; }
+
+apt_install() {
+  log "installing $* from Debian packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "$@" >/dev/null
+}
+
+# Modules of services that exist in this checkout, in SERVICES order.
+existing_services() {
+  local s
+  for s in "${SERVICES[@]}"; do [ -d "$ROOT/${s%%:*}" ] && echo "$s"; done
+  return 0
+}
