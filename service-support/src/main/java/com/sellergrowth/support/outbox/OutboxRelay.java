@@ -1,0 +1,150 @@
+package com.sellergrowth.support.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka, in id order, as CloudEvents in binary mode (id, type, source, time, subject
+ * and {@code dataschema} in headers, the payload as JSON), keyed by aggregate id. A batch is claimed with
+ * {@code FOR UPDATE SKIP LOCKED} (several instances share the work), sent, and deleted only once Kafka acknowledged every
+ * record; if Kafka is down the transaction rolls back and the rows wait for the next tick. Delivery is at least once:
+ * consumers dedupe by the CloudEvents id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final String SELECT = "SELECT id, event_id, topic, msg_key, type, version, subject, payload, traceparent, occurred_at "
+      + "FROM outbox_event ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
+
+  private final Pool pool;
+  private final MutinyEmitter<String> emitter;
+  private final Vertx vertx;
+  private final URI source;
+  private final int batchSize;
+  private final Duration interval;
+  private final boolean enabled;
+  private final Counter published;
+  private final Counter failures;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  public OutboxRelay(Pool pool, @Channel("outbox-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+      MutinyEmitter<String> emitter, Vertx vertx, MeterRegistry registry,
+      @ConfigProperty(name = "quarkus.application.name") String applicationName,
+      @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "500") int batchSize,
+      @ConfigProperty(name = "outbox.relay.interval", defaultValue = "PT0.05S") Duration interval,
+      @ConfigProperty(name = "outbox.relay.enabled", defaultValue = "true") boolean enabled) {
+    this.pool = pool;
+    this.emitter = emitter;
+    this.vertx = vertx;
+    this.source = URI.create("urn:sellergrowth:" + applicationName);
+    this.batchSize = batchSize;
+    this.interval = interval;
+    this.enabled = enabled;
+    this.published = registry.counter("outbox.relay.published");
+    this.failures = registry.counter("outbox.relay.failures");
+  }
+
+  void start(@Observes StartupEvent event) {
+    if (enabled) {
+      schedule();
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    stopped.set(true);
+  }
+
+  private void schedule() {
+    if (!stopped.get()) {
+      vertx.setTimer(interval.toMillis(), id -> tick());
+    }
+  }
+
+  private void tick() {
+    if (!running.compareAndSet(false, true)) {
+      schedule();
+      return;
+    }
+    publishBatch().subscribe().with(count -> {
+      running.set(false);
+      if (count == batchSize) {
+        tick(); // more waiting: go on at once
+      } else {
+        schedule();
+      }
+    }, failure -> {
+      running.set(false);
+      failures.increment();
+      LOG.warnf("outbox relay batch failed, rows stay in the outbox and are retried: %s", failure.getMessage());
+      schedule();
+    });
+  }
+
+  /** Publishes one batch of committed rows; returns how many were published. Public for tests and tooling. */
+  public Uni<Integer> publishBatch() {
+    return pool.withTransaction(conn -> conn.preparedQuery(SELECT).execute(Tuple.of(batchSize)).chain(rows -> {
+      List<OutboxEvent> batch = new ArrayList<>();
+      for (Row r : rows) {
+        batch.add(new OutboxEvent(r.getLong("id"), r.getUUID("event_id"), r.getString("topic"), r.getString("msg_key"),
+            r.getString("type"), r.getInteger("version"), r.getString("subject"), r.getString("payload"), r.getString("traceparent"),
+            r.getOffsetDateTime("occurred_at").toInstant()));
+      }
+      if (batch.isEmpty()) {
+        return Uni.createFrom().item(0);
+      }
+      List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+      Long[] ids = batch.stream().map(OutboxEvent::id).toArray(Long[]::new);
+      return Uni.join().all(sends).andFailFast()
+          .chain(() -> conn.preparedQuery("DELETE FROM outbox_event WHERE id = ANY($1)").execute(Tuple.of(ids)))
+          .invoke(() -> published.increment(batch.size()))
+          .replaceWith(batch.size());
+    }));
+  }
+
+  private Uni<Void> send(OutboxEvent e) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("ce_eventversion", Integer.toString(e.version()).getBytes(StandardCharsets.UTF_8));
+    if (e.traceparent() != null) {
+      headers.add("traceparent", e.traceparent().getBytes(StandardCharsets.UTF_8));
+    }
+    OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+        .withTopic(e.topic()).withKey(e.key()).withHeaders(headers).build();
+    OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
+        .withId(e.eventId().toString())
+        .withType(e.type())
+        .withSource(source)
+        .withSubject(e.subject())
+        .withDataSchema(URI.create("urn:sellergrowth:schema:" + e.type() + ":v" + e.version()))
+        .withDataContentType("application/json")
+        .withTimestamp(e.occurredAt().atZone(ZoneOffset.UTC))
+        .build();
+    return emitter.sendMessage(Message.of(e.payload(), Metadata.of(kafka, ce)));
+  }
+}

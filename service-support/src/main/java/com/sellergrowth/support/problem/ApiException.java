@@ -1,0 +1,47 @@
+package com.sellergrowth.support.problem;
+
+import java.util.List;
+
+/** A refusal with an HTTP status and a stable machine-readable code; rendered as RFC 9457 problem+json. */
+public class ApiException extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final String title;
+  private final List<FieldError> errors;
+
+  public ApiException(int status, String code, String title, String detail, List<FieldError> errors) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.errors = List.copyOf(errors);
+  }
+
+  public ApiException(int status, String code, String title, String detail) {
+    this(status, code, title, detail, List.of());
+  }
+
+  public static ApiException notFound(String what) {
+    return new ApiException(404, "ERR_NOT_FOUND", "Not found", what + " not found");
+  }
+
+  public static ApiException invalid(List<FieldError> errors) {
+    return new ApiException(422, "ERR_VALIDATION", "Invalid request", errors.size() + " field(s) are invalid", errors);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+}
