@@ -105,7 +105,7 @@ class EventContractTest {
 
   @Test
   void producerCannotPublishAPayloadThatBreaksItsSchema() {
-    StockSyncedV1 broken = new StockSyncedV1("", "s", "p", "c", null, 1, true, "PLATFORM", EventSamples.AT);
+    StockSyncedV1 broken = new StockSyncedV1("", "s", "p", "c", null, 1, true, null, null, "PLATFORM", EventSamples.AT);
     assertThatThrownBy(() -> EventSerde.serialize(broken)).isInstanceOf(EventRejectedException.class).hasMessageContaining("sku");
   }
 }

@@ -38,7 +38,7 @@ final class EventSamples {
     if (type == Instant.class) {
       return AT;
     }
-    if (type == long.class) {
+    if (type == long.class || type == Long.class) {
       return 1999L;
     }
     if (type == int.class) {

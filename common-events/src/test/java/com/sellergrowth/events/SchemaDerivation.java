@@ -62,7 +62,7 @@ final class SchemaDerivation {
       }
     } else if (type == Instant.class) {
       p.put("type", "string").put("format", "date-time");
-    } else if (type == long.class || type == int.class) {
+    } else if (type == long.class || type == int.class || type == Long.class) {
       p.put("type", "integer");
     } else if (type == boolean.class) {
       p.put("type", "boolean");

@@ -8,6 +8,8 @@ public class ApiException extends RuntimeException {
   private final String code;
   private final String title;
   private final List<FieldError> errors;
+  private String publicCode;
+  private String publicMessage;
 
   public ApiException(int status, String code, String title, String detail, List<FieldError> errors) {
     super(detail, null, false, false);
@@ -27,6 +29,21 @@ public class ApiException extends RuntimeException {
 
   public static ApiException invalid(List<FieldError> errors) {
     return new ApiException(422, "ERR_VALIDATION", "Invalid request", errors.size() + " field(s) are invalid", errors);
+  }
+
+  /** Adds the code and message an end user may see (e.g. a buyer-safe refusal) next to the detailed code. */
+  public ApiException withPublic(String code, String message) {
+    this.publicCode = code;
+    this.publicMessage = message;
+    return this;
+  }
+
+  public String publicCode() {
+    return publicCode;
+  }
+
+  public String publicMessage() {
+    return publicMessage;
   }
 
   public int status() {

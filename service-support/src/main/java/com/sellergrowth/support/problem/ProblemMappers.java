@@ -20,7 +20,16 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
-    return respond(e.status(), e.code(), e.title(), e.getMessage(), uri, e.errors());
+    Problem p = Problem.of(e.status(), e.code(), e.title(), e.getMessage(), uri.getPath(), e.errors());
+    if (e.publicCode() != null) {
+      p = p.withPublic(e.publicCode(), e.publicMessage());
+    }
+    return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+  }
+
+  @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleObjectStateException.class})
+  public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
+    return respond(409, "ERR_CONCURRENT_UPDATE", "Conflict", "the resource changed meanwhile; read it again and retry", uri, List.of());
   }
 
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -1,0 +1,154 @@
+package com.sellergrowth.coupon.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sellergrowth.coupon.service.CouponService;
+import com.sellergrowth.events.EventSerde;
+import com.sellergrowth.support.idempotency.IdempotencyKeys;
+import com.sellergrowth.support.problem.ApiException;
+import com.sellergrowth.support.problem.FieldError;
+import com.sellergrowth.support.security.Caller;
+import com.sellergrowth.support.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The seller's coupon API. The seller is the token's subject: another seller's coupon answers 404. */
+@Path("/v1/coupons")
+@RolesAllowed(Roles.SELLER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "coupons (seller)")
+public class CouponResource {
+  private static final Set<String> STATUSES = Set.of("DRAFT", "SCHEDULED", "ACTIVE", "PAUSED", "ENDED", "EXPIRED");
+  private static final Set<String> CLAIM_STATUSES = Set.of("UNUSED", "REDEEMED", "VOID", "REFUSED");
+
+  private final CouponService coupons;
+  private final Caller caller;
+  private final Clock clock;
+
+  public CouponResource(CouponService coupons, Caller caller, Clock clock) {
+    this.coupons = coupons;
+    this.caller = caller;
+    this.clock = clock;
+  }
+
+  /** Creates a coupon; a retry with the same {@code Idempotency-Key} returns the same coupon (201 both times). */
+  @POST
+  public Uni<Response> create(CreateCouponRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    if (request == null) {
+      throw new ApiException(400, "ERR_MALFORMED_BODY", "Malformed request body", "a JSON body is required");
+    }
+    return coupons.create(caller.sellerId(), request.toDraft(), blankToNull(idempotencyKey), hash(request))
+        .map(c -> Response.created(URI.create("/v1/coupons/" + c.id)).entity(CouponResponse.of(c, clock.instant())).build());
+  }
+
+  @GET
+  public Uni<List<CouponResponse>> list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw invalidQuery("status", "one of " + STATUSES);
+    }
+    return coupons.list(caller.sellerId(), status, Math.max(page, 0), clamp(size))
+        .map(list -> list.stream().map(c -> CouponResponse.of(c, clock.instant())).toList());
+  }
+
+  @GET
+  @Path("{id}")
+  public Uni<CouponResponse> get(@PathParam("id") String id) {
+    return coupons.get(caller.sellerId(), uuid(id)).map(c -> CouponResponse.of(c, clock.instant()));
+  }
+
+  @POST
+  @Path("{id}/publish")
+  public Uni<CouponResponse> publish(@PathParam("id") String id) {
+    return coupons.publish(caller.sellerId(), uuid(id)).map(c -> CouponResponse.of(c, clock.instant()));
+  }
+
+  /** Reason for a pause. */
+  public record PauseRequest(String reason) {
+  }
+
+  @POST
+  @Path("{id}/pause")
+  public Uni<CouponResponse> pause(@PathParam("id") String id, PauseRequest request) {
+    return coupons.pauseBySeller(caller.sellerId(), uuid(id), request == null ? null : request.reason())
+        .map(c -> CouponResponse.of(c, clock.instant()));
+  }
+
+  @POST
+  @Path("{id}/resume")
+  public Uni<CouponResponse> resume(@PathParam("id") String id) {
+    return coupons.resumeBySeller(caller.sellerId(), uuid(id)).map(c -> CouponResponse.of(c, clock.instant()));
+  }
+
+  @POST
+  @Path("{id}/end")
+  public Uni<CouponResponse> end(@PathParam("id") String id) {
+    return coupons.end(caller.sellerId(), uuid(id)).map(c -> CouponResponse.of(c, clock.instant()));
+  }
+
+  /** CPN-10: claims filtered by status (UNUSED, REDEEMED, VOID) and refusals (status REFUSED, or no filter). */
+  @GET
+  @Path("{id}/claims")
+  public Uni<ClaimDetailsResponse> claims(@PathParam("id") String id, @QueryParam("status") String status,
+      @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+    if (status != null && !CLAIM_STATUSES.contains(status)) {
+      throw invalidQuery("status", "one of " + CLAIM_STATUSES);
+    }
+    int p = Math.max(page, 0);
+    int s = clamp(size);
+    return coupons.claimDetails(caller.sellerId(), uuid(id), status, p, s)
+        .map(d -> new ClaimDetailsResponse(d.claims().stream().map(ClaimResponse::of).toList(), d.refusals(), p, s));
+  }
+
+  @GET
+  @Path("{id}/analytics")
+  public Uni<AnalyticsResponse> analytics(@PathParam("id") String id) {
+    return coupons.analytics(caller.sellerId(), uuid(id)).map(AnalyticsResponse::of);
+  }
+
+  static UUID uuid(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("coupon");
+    }
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static int clamp(int size) {
+    return Math.min(Math.max(size, 1), 200);
+  }
+
+  private static ApiException invalidQuery(String param, String expected) {
+    return new ApiException(400, "ERR_BAD_QUERY", "Invalid query parameter", param + " must be " + expected,
+        List.of(new FieldError(param, "ERR_UNKNOWN_VALUE", param + " must be " + expected)));
+  }
+
+  private static String hash(Object request) {
+    try {
+      return IdempotencyKeys.hash(EventSerde.mapper().writeValueAsString(request));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package com.sellergrowth.coupon.api;
+
+import com.sellergrowth.coupon.domain.OrderLineView;
+import com.sellergrowth.coupon.domain.QuoteCandidate;
+import com.sellergrowth.coupon.domain.RefusalCode;
+import com.sellergrowth.coupon.service.ClaimService;
+import com.sellergrowth.coupon.service.QuoteService;
+import com.sellergrowth.support.problem.ApiException;
+import com.sellergrowth.support.problem.FieldError;
+import com.sellergrowth.support.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The storefront's API (the storefront service's token, acting for a buyer). A refusal is problem+json whose {@code code} is
+ * the detailed refusal code and whose {@code publicCode}/{@code publicMessage} are safe to show the buyer.
+ */
+@Path("/v1/storefront")
+@RolesAllowed(Roles.STOREFRONT)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "storefront")
+public class StorefrontResource {
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+  private final ClaimService claims;
+  private final QuoteService quotes;
+
+  public StorefrontResource(ClaimService claims, QuoteService quotes) {
+    this.claims = claims;
+    this.quotes = quotes;
+  }
+
+  /** A buyer's claim: who, from which country, IP and device. */
+  public record ClaimCouponRequest(String buyerId, String buyerCountry, String ip, String deviceId) {
+  }
+
+  @POST
+  @Path("coupons/{id}/claims")
+  public Uni<Response> claim(@PathParam("id") String couponId, ClaimCouponRequest r, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    List<FieldError> errors = new ArrayList<>();
+    if (r == null || r.buyerId() == null || r.buyerId().isBlank()) {
+      errors.add(new FieldError("buyerId", "ERR_REQUIRED", "a buyer identity is required"));
+    } else if (r.buyerId().length() > 64) {
+      errors.add(new FieldError("buyerId", "ERR_TOO_LONG", "buyerId has at most 64 characters"));
+    }
+    if (r == null || r.buyerCountry() == null || !COUNTRIES.contains(r.buyerCountry())) {
+      errors.add(new FieldError("buyerCountry", "ERR_UNKNOWN_COUNTRY", "buyerCountry is an ISO 3166-1 alpha-2 code"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    return claims.claim(CouponResource.uuid(couponId), new ClaimService.ClaimRequest(r.buyerId(), r.buyerCountry(), r.ip(), r.deviceId()),
+            CouponResource.blankToNull(idempotencyKey))
+        .map(outcome -> {
+          if (outcome.refusal() != null) {
+            RefusalCode code = outcome.refusal();
+            throw new ApiException(code.httpStatus(), code.name(), "Claim refused", code.buyerMessage()).withPublic(code.buyerCode(),
+                code.buyerMessage());
+          }
+          return Response.status(201).entity(ClaimResponse.of(outcome.claim())).build();
+        });
+  }
+
+  /** An order draft for a quote. */
+  public record QuoteRequest(String buyerId, String sellerId, String currency, List<Line> lines, String logisticsService,
+      Boolean platformPromotionApplied) {
+    /** One line: product attributes and price in minor units. */
+    public record Line(String sku, String spuId, String categoryId, String brandId, Integer quantity, Long unitPriceMinor) {
+    }
+  }
+
+  /** The best coupons for the draft and the reasons the buyer's other claims do not apply. */
+  public record QuoteResponse(long orderAmountMinor, long totalDiscountMinor, long payableMinor, List<QuoteCandidate> coupons,
+      Map<String, String> notApplicable) {
+  }
+
+  @POST
+  @Path("checkout/quote")
+  public Uni<QuoteResponse> quote(QuoteRequest r) {
+    List<FieldError> errors = new ArrayList<>();
+    if (r == null) {
+      throw ApiException.invalid(List.of(new FieldError("", "ERR_REQUIRED", "a JSON body is required")));
+    }
+    if (r.buyerId() == null || r.buyerId().isBlank()) {
+      errors.add(new FieldError("buyerId", "ERR_REQUIRED", "buyerId is required"));
+    }
+    if (r.sellerId() == null || r.sellerId().isBlank()) {
+      errors.add(new FieldError("sellerId", "ERR_REQUIRED", "sellerId is required"));
+    }
+    if (r.currency() == null || !r.currency().matches("[A-Z]{3}")) {
+      errors.add(new FieldError("currency", "ERR_REQUIRED", "currency is an ISO 4217 code"));
+    }
+    if (r.lines() == null || r.lines().isEmpty()) {
+      errors.add(new FieldError("lines", "ERR_REQUIRED", "at least one line is required"));
+    } else {
+      for (int i = 0; i < r.lines().size(); i++) {
+        QuoteRequest.Line l = r.lines().get(i);
+        if (l == null || l.spuId() == null || l.categoryId() == null) {
+          errors.add(new FieldError("lines[" + i + "]", "ERR_REQUIRED", "spuId and categoryId are required"));
+        } else if (l.quantity() == null || l.quantity() < 1 || l.unitPriceMinor() == null || l.unitPriceMinor() < 0) {
+          errors.add(new FieldError("lines[" + i + "]", "ERR_OUT_OF_RANGE", "quantity >= 1 and unitPriceMinor >= 0 are required"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    List<OrderLineView> lines = r.lines().stream()
+        .map(l -> new OrderLineView(l.spuId(), l.categoryId(), l.brandId(), l.quantity(), l.unitPriceMinor())).toList();
+    return quotes.quote(new QuoteService.OrderDraft(r.buyerId(), r.sellerId(), r.currency(), lines, r.logisticsService(),
+            Boolean.TRUE.equals(r.platformPromotionApplied())))
+        .map(q -> new QuoteResponse(q.orderAmountMinor(), q.selection().totalDiscountMinor(),
+            q.orderAmountMinor() - q.selection().totalDiscountMinor(), q.selection().coupons(),
+            q.notApplicable().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name()))));
+  }
+}

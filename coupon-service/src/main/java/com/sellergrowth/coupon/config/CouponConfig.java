@@ -1,0 +1,34 @@
+package com.sellergrowth.coupon.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** coupon-service settings. Thresholds of SPEC rules are configuration with the SPEC's values as defaults. */
+@ConfigMapping(prefix = "coupon")
+public interface CouponConfig {
+
+  Stock stock();
+
+  Claims claims();
+
+  interface Stock {
+    /** CPN-8: how often the platform syncs stock. */
+    @WithDefault("PT15M")
+    Duration syncInterval();
+
+    /** CPN-8: a sync arriving later than this after the observation is late. */
+    @WithDefault("PT3M")
+    Duration allowedDelay();
+  }
+
+  interface Claims {
+    /** CPN-9: look-back window for arbitrations. */
+    @WithDefault("P30D")
+    Duration arbitrationWindow();
+
+    /** Page size cap of list endpoints. */
+    @WithDefault("200")
+    int maxPageSize();
+  }
+}

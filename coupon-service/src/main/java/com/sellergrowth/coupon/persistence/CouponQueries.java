@@ -1,0 +1,157 @@
+package com.sellergrowth.coupon.persistence;
+
+import com.sellergrowth.coupon.domain.ClaimCheck;
+import com.sellergrowth.coupon.domain.CouponStatus;
+import com.sellergrowth.coupon.domain.ProductPool;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Native queries of the hot and reporting paths. They run in the caller's session (inside its transaction when there is
+ * one) and return plain values.
+ */
+@ApplicationScoped
+public class CouponQueries {
+  private static final String POOL_MATCH = "s.seller_id = c.seller_id AND (s.spu_id = ANY(c.pool_spus) OR s.category_id = ANY(c.pool_categories)"
+      + " OR s.brand_id = ANY(c.pool_brands))";
+  private static final String SEP = "\u001f";
+
+  /** What a claim needs from PostgreSQL, in one round trip. */
+  public record ClaimRow(String sellerId, long faceValueMinor, String variantsJson, long totalQuantity, Long budgetMinor, ClaimCheck check) {
+  }
+
+  public Uni<ClaimRow> claimRow(UUID couponId, String buyerId, String buyerCountry, Instant arbitrationSince, Instant overdueBefore) {
+    String sql = "SELECT c.seller_id, c.status, (extract(epoch from c.starts_at) * 1000)::bigint, (extract(epoch from c.ends_at) * 1000)::bigint,"
+        + " array_to_string(c.target_countries, ','), c.first_order_only, c.face_value_minor, c.variants_json, c.total_quantity, c.budget_minor,"
+        + " (SELECT count(*) FROM buyer_arbitration a WHERE a.buyer_id = ?2 AND a.escalated_at > ?3),"
+        + " EXISTS (SELECT 1 FROM buyer_order o WHERE o.buyer_id = ?2 AND o.seller_id = c.seller_id),"
+        + " (SELECT count(*) FROM sku_stock s WHERE " + POOL_MATCH + " AND s.listed AND s.quantity > 0),"
+        + " (SELECT count(*) FROM sku_stock s WHERE " + POOL_MATCH + " AND (s.late OR s.synced_at < ?4))"
+        + " FROM coupon c WHERE c.id = ?1";
+    return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
+        .setParameter(1, couponId).setParameter(2, buyerId).setParameter(3, odt(arbitrationSince)).setParameter(4, odt(overdueBefore))
+        .getResultList())
+        .map(rows -> {
+          if (rows.isEmpty()) {
+            return null;
+          }
+          Object[] r = rows.get(0);
+          ClaimCheck check = new ClaimCheck(CouponStatus.valueOf((String) r[1]), Instant.ofEpochMilli(num(r[2])), Instant.ofEpochMilli(num(r[3])),
+              Arrays.asList(((String) r[4]).split(",")), (Boolean) r[5], buyerCountry, num(r[10]), (Boolean) r[11], num(r[12]), num(r[13]));
+          return new ClaimRow((String) r[0], num(r[6]), (String) r[7], num(r[8]), r[9] == null ? null : num(r[9]), check);
+        });
+  }
+
+  /** Lowest and average known price of a seller's products in a pool (CPN-4, CPN-15). {@code [min, avg]}, or null if none is priced. */
+  public Uni<long[]> poolPrices(String sellerId, ProductPool pool) {
+    String sql = "SELECT min(price_minor), avg(price_minor)::bigint FROM sku_stock WHERE seller_id = ?1 AND price_minor IS NOT NULL"
+        + " AND (spu_id = ANY(string_to_array(?2, chr(31))) OR category_id = ANY(string_to_array(?3, chr(31)))"
+        + " OR brand_id = ANY(string_to_array(?4, chr(31))))";
+    return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
+        .setParameter(1, sellerId).setParameter(2, String.join(SEP, pool.spus())).setParameter(3, String.join(SEP, pool.categories()))
+        .setParameter(4, String.join(SEP, pool.brands())).getResultList())
+        .map(rows -> rows.isEmpty() || rows.get(0)[0] == null ? null : new long[] {num(rows.get(0)[0]), num(rows.get(0)[1])});
+  }
+
+  public Uni<Void> insertRefusal(UUID couponId, String buyerId, String stage, String code, String country, String ip, String orderId,
+      Instant at) {
+    String sql = "INSERT INTO claim_refusal(coupon_id, buyer_id, stage, code, buyer_country, ip, order_id, refused_at)"
+        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING";
+    return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, couponId).setParameter(2, buyerId)
+        .setParameter(3, stage).setParameter(4, code).setParameter(5, country).setParameter(6, ip).setParameter(7, orderId)
+        .setParameter(8, odt(at)).executeUpdate()).replaceWithVoid();
+  }
+
+  /** A refusal row for claim details (CPN-10). */
+  public record RefusalRow(String buyerId, String stage, String code, String buyerCountry, String orderId, Instant refusedAt) {
+  }
+
+  public Uni<List<RefusalRow>> refusals(UUID couponId, int page, int size) {
+    String sql = "SELECT buyer_id, stage, code, buyer_country, order_id, (extract(epoch from refused_at) * 1000)::bigint FROM claim_refusal"
+        + " WHERE coupon_id = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3";
+    return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class).setParameter(1, couponId).setParameter(2, size)
+        .setParameter(3, page * size).getResultList())
+        .map(rows -> rows.stream().map(r -> new RefusalRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+            Instant.ofEpochMilli(num(r[5])))).toList());
+  }
+
+  /** Gate state of a coupon rebuilt from PostgreSQL: {@code [claims, face value issued]} and the buyers who claimed. */
+  public record GateState(long claims, long issuedFaceValueMinor, List<String> buyers) {
+  }
+
+  public Uni<GateState> gateState(UUID couponId) {
+    return Panache.getSession().chain(s -> s.createNativeQuery("SELECT buyer_id, face_value_minor FROM coupon_claim WHERE coupon_id = ?1",
+        Object[].class).setParameter(1, couponId).getResultList())
+        .map(rows -> {
+          List<String> buyers = new ArrayList<>(rows.size());
+          long sum = 0;
+          for (Object[] r : rows) {
+            buyers.add((String) r[0]);
+            sum += num(r[1]);
+          }
+          return new GateState(rows.size(), sum, buyers);
+        });
+  }
+
+  /** Per-variant claim and redemption figures (CPN-15, CPN-16); the key "" is the coupon without variants. */
+  public record Figures(long claims, long redemptions, long gmvMinor, long discountMinor) {
+  }
+
+  public Uni<Map<String, Figures>> figuresByVariant(UUID couponId) {
+    String sql = "SELECT coalesce(variant, ''), count(*), count(*) FILTER (WHERE status = 'REDEEMED'),"
+        + " coalesce(sum(order_amount_minor) FILTER (WHERE status = 'REDEEMED'), 0), coalesce(sum(discount_minor) FILTER (WHERE status = 'REDEEMED'), 0)"
+        + " FROM coupon_claim WHERE coupon_id = ?1 GROUP BY 1 ORDER BY 1";
+    return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class).setParameter(1, couponId).getResultList())
+        .map(rows -> {
+          Map<String, Figures> out = new LinkedHashMap<>();
+          for (Object[] r : rows) {
+            out.put((String) r[0], new Figures(num(r[1]), num(r[2]), num(r[3]), num(r[4])));
+          }
+          return out;
+        });
+  }
+
+  public Uni<Map<String, Long>> refusalsByCode(UUID couponId) {
+    String sql = "SELECT code, count(*) FROM claim_refusal WHERE coupon_id = ?1 GROUP BY code ORDER BY code";
+    return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class).setParameter(1, couponId).getResultList())
+        .map(rows -> {
+          Map<String, Long> out = new LinkedHashMap<>();
+          for (Object[] r : rows) {
+            out.put((String) r[0], num(r[1]));
+          }
+          return out;
+        });
+  }
+
+  public Uni<Boolean> buyerHadOrderWithSellerBefore(String buyerId, String sellerId, String exceptOrderId) {
+    return Panache.getSession().chain(s -> s.createNativeQuery(
+            "SELECT count(*) FROM buyer_order WHERE buyer_id = ?1 AND seller_id = ?2 AND order_id <> ?3", Long.class)
+        .setParameter(1, buyerId).setParameter(2, sellerId).setParameter(3, exceptOrderId).getSingleResult())
+        .map(n -> num(n) > 0);
+  }
+
+  public Uni<Void> recordPaidOrder(String orderId, String buyerId, String sellerId, Instant paidAt) {
+    return Panache.getSession().chain(s -> s.createNativeQuery(
+            "INSERT INTO buyer_order(order_id, buyer_id, seller_id, paid_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+        .setParameter(1, orderId).setParameter(2, buyerId).setParameter(3, sellerId).setParameter(4, odt(paidAt)).executeUpdate())
+        .replaceWithVoid();
+  }
+
+  public static OffsetDateTime odt(Instant i) {
+    return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  static long num(Object o) {
+    return ((Number) o).longValue();
+  }
+}

@@ -1,0 +1,163 @@
+package com.sellergrowth.coupon.service;
+
+import com.sellergrowth.coupon.cache.ClaimGate;
+import com.sellergrowth.coupon.cache.ClaimGate.Reservation;
+import com.sellergrowth.coupon.config.CouponConfig;
+import com.sellergrowth.coupon.domain.ClaimPolicy;
+import com.sellergrowth.coupon.domain.CouponStatus;
+import com.sellergrowth.coupon.domain.RefusalCode;
+import com.sellergrowth.coupon.domain.StockFreshness;
+import com.sellergrowth.coupon.domain.Variant;
+import com.sellergrowth.coupon.persistence.ClaimRepository;
+import com.sellergrowth.coupon.persistence.CouponClaim;
+import com.sellergrowth.coupon.persistence.CouponQueries;
+import com.sellergrowth.coupon.persistence.CouponQueries.ClaimRow;
+import com.sellergrowth.events.coupon.ClaimRejectedV1;
+import com.sellergrowth.events.coupon.CouponClaimedV1;
+import com.sellergrowth.support.idempotency.IdempotencyKeys;
+import com.sellergrowth.support.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * The storefront's claim (CPN-3, 7, 8, 9, 12, 17). One PostgreSQL read decides the rules, one Redis script reserves quantity,
+ * per-buyer limit and budget atomically, and one transaction stores the claim with its outbox event. A refusal is stored
+ * with its code and published too (CPN-10).
+ */
+@ApplicationScoped
+public class ClaimService {
+
+  /** A claim request from the storefront. */
+  public record ClaimRequest(String buyerId, String buyerCountry, String ip, String deviceId) {
+  }
+
+  /** Either the claim or the refusal. */
+  public record ClaimOutcome(CouponClaim claim, RefusalCode refusal) {
+    static ClaimOutcome refused(RefusalCode code) {
+      return new ClaimOutcome(null, code);
+    }
+  }
+
+  private final CouponQueries queries;
+  private final ClaimRepository claims;
+  private final ClaimGate gate;
+  private final Outbox outbox;
+  private final IdempotencyKeys idempotency;
+  private final Clock clock;
+  private final StockFreshness freshness;
+  private final Duration arbitrationWindow;
+  private final MeterRegistry metrics;
+
+  public ClaimService(CouponQueries queries, ClaimRepository claims, ClaimGate gate, Outbox outbox, IdempotencyKeys idempotency,
+      Clock clock, CouponConfig config, MeterRegistry metrics) {
+    this.queries = queries;
+    this.claims = claims;
+    this.gate = gate;
+    this.outbox = outbox;
+    this.idempotency = idempotency;
+    this.clock = clock;
+    this.freshness = new StockFreshness(config.stock().syncInterval(), config.stock().allowedDelay());
+    this.arbitrationWindow = config.claims().arbitrationWindow();
+    this.metrics = metrics;
+  }
+
+  public Uni<ClaimOutcome> claim(UUID couponId, ClaimRequest r, String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return claimOnce(couponId, r, null);
+    }
+    String scope = "storefront:claim:" + couponId;
+    String hash = IdempotencyKeys.hash(r.buyerId() + '|' + r.buyerCountry());
+    return Panache.withSession(() -> idempotency.find(scope, idempotencyKey, hash))
+        .chain(stored -> stored != null
+            ? Panache.withSession(() -> claims.findById(UUID.fromString(stored.body()))).map(c -> new ClaimOutcome(c, null))
+            : claimOnce(couponId, r, idempotencyKey));
+  }
+
+  private Uni<ClaimOutcome> claimOnce(UUID couponId, ClaimRequest r, String idempotencyKey) {
+    Instant now = clock.instant();
+    return Panache.withSession(() -> queries.claimRow(couponId, r.buyerId(), r.buyerCountry(), now.minus(arbitrationWindow),
+            freshness.overdueBefore(now)))
+        .chain(row -> {
+          if (row == null || row.check().storedStatus() == CouponStatus.DRAFT) {
+            return Uni.createFrom().item(ClaimOutcome.refused(RefusalCode.ERR_COUPON_NOT_FOUND));
+          }
+          RefusalCode refusal = ClaimPolicy.check(row.check(), now).orElse(null);
+          if (refusal != null) {
+            return refuse(couponId, row, r, refusal, now);
+          }
+          Variant variant = Variant.assign(CouponMapper.variants(row.variantsJson()), couponId.toString(), r.buyerId());
+          long cost = variant == null ? row.faceValueMinor() : variant.faceValueMinor();
+          return reserve(couponId, row, r.buyerId(), cost, now).chain(reservation -> switch (reservation) {
+            case RESERVED -> store(couponId, row, r, variant, cost, now, idempotencyKey);
+            case ALREADY_CLAIMED -> refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now);
+            case SOLD_OUT -> refuse(couponId, row, r, RefusalCode.ERR_SOLD_OUT, now);
+            case BUDGET_EXHAUSTED -> refuse(couponId, row, r, RefusalCode.ERR_BUDGET_EXHAUSTED, now);
+            case NOT_LOADED -> Uni.createFrom().failure(new IllegalStateException("claim gate of " + couponId + " could not be loaded"));
+          });
+        });
+  }
+
+  /** Reserves in Redis, rebuilding the gate from PostgreSQL first if Redis does not have it. */
+  private Uni<Reservation> reserve(UUID couponId, ClaimRow row, String buyerId, long cost, Instant now) {
+    return gate.reserve(couponId, buyerId, cost).chain(res -> res != Reservation.NOT_LOADED ? Uni.createFrom().item(res)
+        : Panache.withSession(() -> queries.gateState(couponId))
+            .chain(state -> gate.load(couponId, row.totalQuantity() - state.claims(),
+                row.budgetMinor() == null ? -1 : row.budgetMinor() - state.issuedFaceValueMinor(),
+                Duration.between(now, row.check().endsAt()).plusDays(1).toSeconds(), state.buyers()))
+            .chain(() -> gate.reserve(couponId, buyerId, cost)));
+  }
+
+  private Uni<ClaimOutcome> store(UUID couponId, ClaimRow row, ClaimRequest r, Variant variant, long cost, Instant now, String idemKey) {
+    CouponClaim c = new CouponClaim();
+    c.id = UUID.randomUUID();
+    c.couponId = couponId;
+    c.sellerId = row.sellerId();
+    c.buyerId = r.buyerId();
+    c.variant = variant == null ? null : variant.name();
+    c.faceValueMinor = cost;
+    c.status = "UNUSED";
+    c.buyerCountry = r.buyerCountry();
+    c.ip = r.ip();
+    c.deviceId = r.deviceId();
+    c.claimedAt = now;
+    CouponClaimedV1 event = new CouponClaimedV1(couponId.toString(), c.id.toString(), row.sellerId(), r.buyerId(), r.buyerCountry(),
+        c.variant, r.ip(), r.deviceId(), now);
+    return Panache.withTransaction(() -> claims.persist(c)
+            .call(() -> outbox.append(couponId.toString(), event, now))
+            .call(() -> idemKey == null ? Uni.createFrom().voidItem()
+                : idempotency.save("storefront:claim:" + couponId, idemKey, IdempotencyKeys.hash(r.buyerId() + '|' + r.buyerCountry()),
+                    201, c.id.toString())))
+        .map(saved -> {
+          metrics.counter("coupon.claims", "outcome", "claimed").increment();
+          return new ClaimOutcome(saved, null);
+        })
+        // The unique (coupon, buyer) key caught a duplicate that Redis let through (its state was rebuilt late): refuse, and keep
+        // the reservation, which errs towards issuing fewer, never more.
+        .onFailure(ClaimService::isUniqueViolation).recoverWithUni(() -> refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now))
+        .onFailure().call(() -> gate.release(couponId, r.buyerId(), cost));
+  }
+
+  static boolean isUniqueViolation(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ConstraintViolationException || String.valueOf(c.getMessage()).contains("23505")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Uni<ClaimOutcome> refuse(UUID couponId, ClaimRow row, ClaimRequest r, RefusalCode code, Instant now) {
+    metrics.counter("coupon.claims", "outcome", code.name()).increment();
+    ClaimRejectedV1 event = new ClaimRejectedV1(couponId.toString(), row.sellerId(), r.buyerId(), code.name(), r.buyerCountry(), r.ip(), now);
+    return Panache.withTransaction(() -> queries.insertRefusal(couponId, r.buyerId(), "CLAIM", code.name(), r.buyerCountry(), r.ip(), null, now)
+            .call(() -> outbox.append(couponId.toString(), event, now)))
+        .replaceWith(ClaimOutcome.refused(code));
+  }
+}
