@@ -42,7 +42,9 @@ public class ProblemMappers {
     return respond(403, "ERR_FORBIDDEN", "Forbidden", "the caller's role does not allow this operation", uri, List.of());
   }
 
-  @ServerExceptionMapper
+  // Listed explicitly so they win over quarkus-rest-jackson's own (non-problem) mappers for these types.
+  @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
+      com.fasterxml.jackson.core.JsonParseException.class, com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
   public Response json(JsonProcessingException e, UriInfo uri) {
     String field = e instanceof MismatchedInputException m
         ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
