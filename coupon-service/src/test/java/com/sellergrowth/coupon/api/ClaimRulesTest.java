@@ -1,0 +1,175 @@
+package com.sellergrowth.coupon.api;
+
+import static com.sellergrowth.coupon.testsupport.Fixtures.claim;
+import static com.sellergrowth.coupon.testsupport.Fixtures.createCoupon;
+import static com.sellergrowth.coupon.testsupport.Fixtures.eligibleShop;
+import static com.sellergrowth.coupon.testsupport.Fixtures.uid;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.sellergrowth.coupon.testsupport.Db;
+import com.sellergrowth.coupon.testsupport.Fixtures;
+import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
+import com.sellergrowth.coupon.testsupport.Kafka;
+import com.sellergrowth.coupon.testsupport.TestClock;
+import com.sellergrowth.coupon.testsupport.Tokens;
+import com.sellergrowth.events.platform.DisputeEscalatedV1;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ClaimRulesTest {
+  static final Instant BASE = Instant.parse("2026-11-25T12:00:00Z");
+
+  @BeforeEach
+  void resetClock() {
+    TestClock.get().set(BASE);
+  }
+
+  @Test
+  void aClaimIsIssuedAndListedInClaimDetails_CPN10() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    String buyer = uid("buyer");
+    String claimId = claim(id, buyer, "US", "10.0.0.1").then().statusCode(201)
+        .body("status", equalTo("UNUSED")).body("faceValueMinor", equalTo(500)).extract().path("id");
+    given().auth().oauth2(shop.token()).get("/v1/coupons/" + id + "/claims?status=UNUSED").then().statusCode(200)
+        .body("claims.id", hasItem(claimId)).body("claims[0].buyerId", equalTo(buyer));
+    given().auth().oauth2(shop.token()).get("/v1/coupons/" + id + "/claims?status=REDEEMED").then().body("claims", hasSize(0));
+  }
+
+  @Test
+  void aBuyerFromOutsideTheTargetCountriesIsRefusedAndTheRefusalIsRecorded_CPN7() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    claim(id, uid("buyer"), "DE", "10.0.0.2").then().statusCode(409).contentType("application/problem+json")
+        .body("code", equalTo("ERR_COUPON_REGION"))
+        .body("publicCode", equalTo("ERR_COUPON_UNAVAILABLE"));
+    given().auth().oauth2(shop.token()).get("/v1/coupons/" + id + "/claims?status=REFUSED").then().statusCode(200)
+        .body("refusals[0].code", equalTo("ERR_COUPON_REGION")).body("refusals[0].buyerCountry", equalTo("DE")).body("claims", hasSize(0));
+  }
+
+  @Test
+  void anUnknownCouponLooksTheSameToABuyerAsOneOfAnotherRegion() {
+    claim(UUID.randomUUID().toString(), uid("buyer"), "US", "10.0.0.3").then().statusCode(404)
+        .body("publicCode", equalTo("ERR_COUPON_UNAVAILABLE")).body("publicMessage", equalTo("This coupon is not available."));
+  }
+
+  @Test
+  void zeroStockOrDelistedPoolRefusesClaims_CPN8() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    Instant now = TestClock.get().now();
+    Fixtures.publishStock(shop, shop.sku(), 0, true, now.minusSeconds(30), now);
+    await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT quantity FROM sku_stock WHERE sku = ?", shop.sku()) == 0);
+    claim(id, uid("buyer"), "US", "10.0.0.4").then().statusCode(409).body("code", equalTo("ERR_STOCK_SYNC_FAIL"));
+    Fixtures.publishStock(shop, shop.sku(), 10, false, now.minusSeconds(20), now);
+    await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT quantity FROM sku_stock WHERE sku = ?", shop.sku()) == 10);
+    claim(id, uid("buyer"), "US", "10.0.0.4").then().statusCode(409).body("code", equalTo("ERR_STOCK_SYNC_FAIL"));
+    Fixtures.publishStock(shop, shop.sku(), 10, true, now.minusSeconds(10), now);
+    await().atMost(Fixtures.WAIT).until(() -> Db.string("SELECT listed::text FROM sku_stock WHERE sku = ?", shop.sku()).equals("true"));
+    claim(id, uid("buyer"), "US", "10.0.0.4").then().statusCode(201);
+  }
+
+  @Test
+  void aLateSyncBlocksClaimsUntilATimelySyncArrives_CPN8() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    Instant now = TestClock.get().now();
+    // a newer observation (the fixture's was 60 s ago) arriving 3 min 1 s after it was made: late
+    Fixtures.publishStock(shop, shop.sku(), 50, true, now.minusSeconds(59), now.plusSeconds(122));
+    await().atMost(Fixtures.WAIT).until(() -> "true".equals(Db.string("SELECT late::text FROM sku_stock WHERE sku = ?", shop.sku())));
+    claim(id, uid("buyer"), "US", "10.0.0.5").then().statusCode(409).body("code", equalTo("ERR_STOCK_SYNC_FAIL"));
+    // a newer one arriving exactly 3 min after it was made: timely
+    Fixtures.publishStock(shop, shop.sku(), 50, true, now.minusSeconds(58), now.plusSeconds(122));
+    await().atMost(Fixtures.WAIT).until(() -> "false".equals(Db.string("SELECT late::text FROM sku_stock WHERE sku = ?", shop.sku())));
+    claim(id, uid("buyer"), "US", "10.0.0.5").then().statusCode(201);
+    // an older observation arriving afterwards changes nothing
+    String stale = Fixtures.publishStock(shop, shop.sku(), 0, false, now.minusSeconds(100), now.plusSeconds(500));
+    await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", stale) == 1);
+    org.assertj.core.api.Assertions.assertThat(Db.count("SELECT quantity FROM sku_stock WHERE sku = ?", shop.sku())).isEqualTo(50);
+    claim(id, uid("buyer"), "US", "10.0.0.5").then().statusCode(201);
+  }
+
+  @Test
+  void noSyncWithinFifteenPlusThreeMinutesBlocksClaims_CPN8() {
+    Shop shop = eligibleShop(); // synced at BASE
+    String id = createCoupon(shop);
+    TestClock.get().advance(Duration.ofMinutes(18));
+    claim(id, uid("buyer"), "US", "10.0.0.6").then().statusCode(201);
+    TestClock.get().advance(Duration.ofSeconds(1));
+    claim(id, uid("buyer"), "US", "10.0.0.6").then().statusCode(409).body("code", equalTo("ERR_STOCK_SYNC_FAIL"));
+    Instant now = TestClock.get().now();
+    Fixtures.publishStock(shop, shop.sku(), 50, true, now.minusSeconds(5), now);
+    await().atMost(Fixtures.WAIT).until(() -> claim(id, uid("buyer"), "US", "10.0.0.6").statusCode() == 201);
+  }
+
+  @Test
+  void twoArbitrationsInThirtyDaysBarABuyerUntilTheyAge_CPN9() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    String buyer = uid("buyer");
+    Instant now = TestClock.get().now();
+    Kafka.publish(buyer, new DisputeEscalatedV1(uid("d"), buyer, shop.sellerId(), uid("o"), now.minus(Duration.ofDays(29))), now);
+    Kafka.publish(buyer, new DisputeEscalatedV1(uid("d"), buyer, shop.sellerId(), uid("o"), now.minus(Duration.ofDays(2))), now);
+    await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM buyer_arbitration WHERE buyer_id = ?", buyer) == 2);
+    claim(id, buyer, "US", "10.0.0.7").then().statusCode(409).body("code", equalTo("ERR_BUYER_DISPUTES"))
+        .body("publicCode", equalTo("ERR_NOT_ELIGIBLE"));
+    TestClock.get().advance(Duration.ofDays(1).plusSeconds(1)); // the older one is now 30 days + 1 s old
+    Fixtures.publishStock(shop, shop.sku(), 50, true, TestClock.get().now().minusSeconds(5), TestClock.get().now());
+    await().atMost(Fixtures.WAIT).until(() -> claim(id, buyer, "US", "10.0.0.7").statusCode() == 201);
+  }
+
+  @Test
+  void anExpiredCouponRefusesClaims_CPN2() {
+    Shop shop = eligibleShop();
+    Map<String, Object> body = Fixtures.couponBody(shop);
+    body.put("startsAt", BASE.minus(Duration.ofHours(1)).toString());
+    body.put("endsAt", BASE.plus(Duration.ofDays(1)).minus(Duration.ofHours(1)).toString());
+    String id = createCoupon(shop, body);
+    TestClock.get().advance(Duration.ofHours(23));
+    claim(id, uid("buyer"), "US", "10.0.0.8").then().statusCode(409).body("code", equalTo("ERR_COUPON_EXPIRED"));
+  }
+
+  @Test
+  void aClaimWithoutBuyerIdentityOrStorefrontTokenIsRefused() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    given().auth().oauth2(Tokens.storefront()).contentType(ContentType.JSON).body("{\"buyerCountry\":\"US\"}")
+        .post("/v1/storefront/coupons/" + id + "/claims").then().statusCode(422).body("errors[0].field", equalTo("buyerId"));
+    given().contentType(ContentType.JSON).body("{\"buyerId\":\"b\",\"buyerCountry\":\"US\"}")
+        .post("/v1/storefront/coupons/" + id + "/claims").then().statusCode(401);
+  }
+
+  @Test
+  void aRetriedClaimWithTheSameIdempotencyKeyReturnsTheSameClaim() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    String key = UUID.randomUUID().toString();
+    String body = "{\"buyerId\":\"" + uid("buyer") + "\",\"buyerCountry\":\"FR\"}";
+    String first = given().auth().oauth2(Tokens.storefront()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        .post("/v1/storefront/coupons/" + id + "/claims").then().statusCode(201).extract().path("id");
+    given().auth().oauth2(Tokens.storefront()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        .post("/v1/storefront/coupons/" + id + "/claims").then().statusCode(201).body("id", equalTo(first));
+    given().auth().oauth2(shop.token()).get("/v1/coupons/" + id + "/claims").then().body("claims", hasSize(1)).body("refusals", hasSize(0));
+  }
+
+  @Test
+  void aSecondClaimByTheSameBuyerIsRefusedWithTheLimitCode_CPN3() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    String buyer = uid("buyer");
+    claim(id, buyer, "US", "10.0.0.9").then().statusCode(201);
+    claim(id, buyer, "US", "10.0.0.9").then().statusCode(409).body("code", equalTo("ERR_CLAIM_LIMIT")).body("errors", nullValue());
+  }
+}
