@@ -1,0 +1,147 @@
+package com.sellergrowth.coupon.messaging;
+
+import static com.sellergrowth.coupon.testsupport.Fixtures.claim;
+import static com.sellergrowth.coupon.testsupport.Fixtures.couponBody;
+import static com.sellergrowth.coupon.testsupport.Fixtures.createCoupon;
+import static com.sellergrowth.coupon.testsupport.Fixtures.eligibleShop;
+import static com.sellergrowth.coupon.testsupport.Fixtures.uid;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.sellergrowth.coupon.testsupport.Db;
+import com.sellergrowth.coupon.testsupport.Fixtures;
+import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
+import com.sellergrowth.coupon.testsupport.Kafka;
+import com.sellergrowth.coupon.testsupport.Orders;
+import com.sellergrowth.coupon.testsupport.TestClock;
+import com.sellergrowth.events.Topics;
+import com.sellergrowth.events.platform.OrderCancelledV1;
+import com.sellergrowth.events.platform.OrderPaidV1;
+import com.sellergrowth.events.platform.OrderRefundedV1;
+import com.sellergrowth.events.platform.OrderSnapshot;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** CPN-11, 12, 13 through the real broker: OrderPaid redeems, cancellations and refunds reverse. */
+@QuarkusTest
+class RedemptionFlowTest {
+
+  @BeforeEach
+  void resetClock() {
+    TestClock.get().set(Instant.parse("2026-11-25T12:00:00Z"));
+  }
+
+  static String claimId(String coupon, String buyer) {
+    return claim(coupon, buyer, "US", "10.2.0.1").then().statusCode(201).extract().path("id");
+  }
+
+  static void awaitProcessed(String eventId) {
+    await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+  }
+
+  static String claimStatus(String claimId) {
+    return Db.string("SELECT status FROM coupon_claim WHERE id = ?::uuid", claimId);
+  }
+
+  @Test
+  void aPaidOrderRedeemsItsClaimOnceEvenWhenTheEventIsDeliveredTwice_CPN13() {
+    Shop shop = eligibleShop();
+    String coupon = createCoupon(shop);
+    String buyer = uid("buyer");
+    String claim = claimId(coupon, buyer);
+    OrderSnapshot order = Orders.order(shop, buyer, 1, Orders.STANDARD, claim);
+    Instant now = TestClock.get().now();
+    try (Kafka.Reader events = Kafka.readFromNow(Topics.COUPON_EVENTS)) {
+      String eventId = UUID.randomUUID().toString();
+      Kafka.publishWithId(eventId, order.orderId(), new OrderPaidV1(order, now), now);
+      Kafka.publishWithId(eventId, order.orderId(), new OrderPaidV1(order, now), now); // duplicate delivery
+      String resent = Kafka.publish(order.orderId(), new OrderPaidV1(order, now.plusSeconds(1)), now.plusSeconds(1)); // platform re-sends
+      awaitProcessed(eventId);
+      awaitProcessed(resent);
+      var redeemed = events.await(r -> coupon.equals(r.key()) && "coupon.redeemed".equals(Kafka.header(r, "ce_type")), 1, Fixtures.WAIT);
+      assertThat(redeemed.get(0).value()).contains("\"discountMinor\":500").contains("\"orderId\":\"" + order.orderId() + "\"");
+    }
+    assertThat(claimStatus(claim)).isEqualTo("REDEEMED");
+    given().auth().oauth2(shop.token()).get("/v1/coupons/" + coupon + "/analytics").then().statusCode(200)
+        .body("redemptions", equalTo(1)).body("gmvMinor", equalTo(5000)).body("discountCostMinor", equalTo(500));
+  }
+
+  @Test
+  void anOrderOnOtherLogisticsDoesNotRedeemAndTheRefusalIsRecorded_CPN11() {
+    Shop shop = eligibleShop();
+    String coupon = createCoupon(shop);
+    String buyer = uid("buyer");
+    String claim = claimId(coupon, buyer);
+    OrderSnapshot order = Orders.order(shop, buyer, 1, "Seller Own Courier", claim);
+    awaitProcessed(Kafka.publish(order.orderId(), new OrderPaidV1(order, TestClock.get().now()), TestClock.get().now()));
+    assertThat(claimStatus(claim)).isEqualTo("UNUSED");
+    given().auth().oauth2(shop.token()).get("/v1/coupons/" + coupon + "/claims?status=REFUSED").then()
+        .body("refusals[0].code", equalTo("ERR_LOGISTICS")).body("refusals[0].stage", equalTo("REDEMPTION"))
+        .body("refusals[0].orderId", equalTo(order.orderId()));
+  }
+
+  @Test
+  void anOrderBelowTheMinimumDoesNotRedeem_CPN13() {
+    Shop shop = eligibleShop();
+    Map<String, Object> body = couponBody(shop);
+    body.put("minOrderMinor", 100_00);
+    String coupon = createCoupon(shop, body);
+    String buyer = uid("buyer");
+    String claim = claimId(coupon, buyer);
+    OrderSnapshot small = Orders.order(shop, buyer, 1, Orders.STANDARD, claim); // 50.00 < 100.00
+    awaitProcessed(Kafka.publish(small.orderId(), new OrderPaidV1(small, TestClock.get().now()), TestClock.get().now()));
+    assertThat(claimStatus(claim)).isEqualTo("UNUSED");
+    OrderSnapshot enough = Orders.order(shop, buyer, 2, Orders.STANDARD, claim); // 100.00
+    awaitProcessed(Kafka.publish(enough.orderId(), new OrderPaidV1(enough, TestClock.get().now()), TestClock.get().now()));
+    assertThat(claimStatus(claim)).isEqualTo("REDEEMED");
+  }
+
+  @Test
+  void aFirstOrderOnlyCouponRefusesABuyerWhoAlreadyOrderedFromTheSeller_CPN12() {
+    Shop shop = eligibleShop();
+    Map<String, Object> body = couponBody(shop);
+    body.put("firstOrderOnly", true);
+    String coupon = createCoupon(shop, body);
+    String returning = uid("buyer");
+    String claim = claimId(coupon, returning);
+    OrderSnapshot earlier = Orders.order(shop, returning, 1, Orders.STANDARD);
+    awaitProcessed(Kafka.publish(earlier.orderId(), new OrderPaidV1(earlier, TestClock.get().now()), TestClock.get().now()));
+    OrderSnapshot second = Orders.order(shop, returning, 1, Orders.STANDARD, claim);
+    awaitProcessed(Kafka.publish(second.orderId(), new OrderPaidV1(second, TestClock.get().now()), TestClock.get().now()));
+    assertThat(claimStatus(claim)).isEqualTo("UNUSED");
+    assertThat(Db.string("SELECT code FROM claim_refusal WHERE order_id = ?", second.orderId())).isEqualTo("ERR_NOT_FIRST_ORDER");
+    claim(coupon, uid("buyer"), "US", "10.2.0.2").then().statusCode(201); // a new buyer may claim
+    String other = uid("buyer");
+    OrderSnapshot otherFirst = Orders.order(shop, other, 1, Orders.STANDARD);
+    awaitProcessed(Kafka.publish(otherFirst.orderId(), new OrderPaidV1(otherFirst, TestClock.get().now()), TestClock.get().now()));
+    claim(coupon, other, "US", "10.2.0.3").then().statusCode(409).body("code", equalTo("ERR_NOT_FIRST_ORDER"));
+  }
+
+  @Test
+  void aCancelledOrderReturnsTheClaimWhileTheCouponIsValidAndVoidsItAfter_CPN13() {
+    Shop shop = eligibleShop();
+    String coupon = createCoupon(shop); // valid 7 days
+    String buyer = uid("buyer");
+    String claim = claimId(coupon, buyer);
+    OrderSnapshot order = Orders.order(shop, buyer, 1, Orders.STANDARD, claim);
+    Instant now = TestClock.get().now();
+    awaitProcessed(Kafka.publish(order.orderId(), new OrderPaidV1(order, now), now));
+    assertThat(claimStatus(claim)).isEqualTo("REDEEMED");
+    awaitProcessed(Kafka.publish(order.orderId(), new OrderCancelledV1(order, now.plusSeconds(60)), now.plusSeconds(60)));
+    assertThat(claimStatus(claim)).isEqualTo("UNUSED");
+    OrderSnapshot again = Orders.order(shop, buyer, 1, Orders.STANDARD, claim);
+    awaitProcessed(Kafka.publish(again.orderId(), new OrderPaidV1(again, now.plusSeconds(120)), now.plusSeconds(120)));
+    assertThat(claimStatus(claim)).isEqualTo("REDEEMED");
+    Instant afterExpiry = now.plus(Duration.ofDays(8));
+    awaitProcessed(Kafka.publish(again.orderId(), new OrderRefundedV1(again, afterExpiry), afterExpiry));
+    assertThat(claimStatus(claim)).isEqualTo("VOID");
+    given().auth().oauth2(shop.token()).get("/v1/coupons/" + coupon + "/analytics").then().body("redemptions", equalTo(0));
+  }
+}
