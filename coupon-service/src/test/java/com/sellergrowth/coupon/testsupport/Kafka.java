@@ -37,6 +37,11 @@ public final class Kafka {
   }
 
   public static void publishWithId(String id, String key, Record event, Instant time) {
+    publishToPartitionWithId(id, null, key, event, time);
+  }
+
+  /** Publishes to one partition (null: by key), e.g. to put a marker behind everything already in it. */
+  public static void publishToPartitionWithId(String id, Integer partition, String key, Record event, Instant time) {
     EventType<?> type = EventCatalog.of(event.getClass());
     RecordHeaders h = new RecordHeaders();
     h.add("ce_specversion", bytes("1.0"));
@@ -46,7 +51,7 @@ public final class Kafka {
     h.add("ce_time", bytes(time.toString()));
     h.add("ce_eventversion", bytes(Integer.toString(type.version())));
     h.add("content-type", bytes("application/json"));
-    send(new ProducerRecord<>(type.topic(), null, key, EventSerde.serialize(event), h));
+    send(new ProducerRecord<>(type.topic(), partition, key, EventSerde.serialize(event), h));
   }
 
   /** Publishes raw bytes with the given headers (for malformed-event tests). */
