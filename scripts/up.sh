@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Starts the whole system: the local infrastructure, then every service that exists in this checkout (built once),
+# and waits until each one is ready. Services run in the background; scripts/down.sh stops everything.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+"$ROOT/scripts/infra-up.sh"
+command -v curl >/dev/null 2>&1 || apt_install curl
+log "building the services"
+"$ROOT/mvnw" -B -q package -DskipTests
+mkdir -p "$LOCAL/run"
+for entry in $(existing_services); do
+  svc="${entry%%:*}"; port="${entry##*:}"
+  pidfile="$LOCAL/run/$svc.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    log "$svc already running (pid $(cat "$pidfile"))"; continue
+  fi
+  # DEV ONLY key: local runs accept the tokens of scripts/dev-token.sh. Production sets the gateway's key.
+  (cd "$ROOT/$svc" && HTTP_PORT="$port" JWT_PUBLIC_KEY_LOCATION="${JWT_PUBLIC_KEY_LOCATION:-$ROOT/scripts/dev-jwt/dev-only-public.pem}" \
+    nohup java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$LOCAL/run/$svc.log" 2>&1 & echo $! > "$pidfile")
+  log "started $svc (pid $(cat "$pidfile")), log in .local/run/$svc.log"
+done
+for entry in $(existing_services); do
+  svc="${entry%%:*}"; port="${entry##*:}"
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$(cat "$LOCAL/run/$svc.pid")" 2>/dev/null || { log "$svc exited; see .local/run/$svc.log"; tail -20 "$LOCAL/run/$svc.log"; exit 1; }
+    sleep 1
+  done
+  curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null || { log "$svc is not ready after 120 s"; exit 1; }
+  log "$svc ready: http://127.0.0.1:$port  (OpenAPI /q/openapi, health /q/health/ready, metrics /q/metrics)"
+done
