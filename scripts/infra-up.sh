@@ -61,7 +61,7 @@ if ! port_open 127.0.0.1 "$KAFKA_PORT"; then
   log "starting Kafka"
   nohup java -Xms512m -Xmx512m -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
     -Dkafka.logs.dir="$KDIR" -cp "$KDIR/libs/*" kafka.Kafka "$KDIR/server.properties" \
-    > "$KDIR/stdout.log" 2>&1 &
+    > "$KDIR/stdout.log" 2>&1 < /dev/null &
   echo $! > "$KDIR/kafka.pid"
   mark_started kafka
   wait_for_port 127.0.0.1 "$KAFKA_PORT" 60 Kafka || { tail -30 "$KDIR/stdout.log"; exit 1; }

@@ -15,8 +15,11 @@ for entry in $(existing_services); do
     log "$svc already running (pid $(cat "$pidfile"))"; continue
   fi
   # DEV ONLY key: local runs accept the tokens of scripts/dev-token.sh. Production sets the gateway's key.
-  (cd "$ROOT/$svc" && HTTP_PORT="$port" JWT_PUBLIC_KEY_LOCATION="${JWT_PUBLIC_KEY_LOCATION:-$ROOT/scripts/dev-jwt/dev-only-public.pem}" \
-    nohup java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$LOCAL/run/$svc.log" 2>&1 & echo $! > "$pidfile")
+  cd "$ROOT/$svc"
+  HTTP_PORT="$port" JWT_PUBLIC_KEY_LOCATION="${JWT_PUBLIC_KEY_LOCATION:-$ROOT/scripts/dev-jwt/dev-only-public.pem}" \
+    nohup java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$LOCAL/run/$svc.log" 2>&1 < /dev/null &
+  echo $! > "$pidfile"
+  cd "$ROOT"
   log "started $svc (pid $(cat "$pidfile")), log in .local/run/$svc.log"
 done
 for entry in $(existing_services); do

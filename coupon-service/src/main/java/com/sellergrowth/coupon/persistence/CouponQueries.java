@@ -1,7 +1,5 @@
 package com.sellergrowth.coupon.persistence;
 
-import com.sellergrowth.coupon.domain.ClaimCheck;
-import com.sellergrowth.coupon.domain.CouponStatus;
 import com.sellergrowth.coupon.domain.ProductPool;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -10,47 +8,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Native queries of the hot and reporting paths. They run in the caller's session (inside its transaction when there is
+ * Native queries of the reporting and event paths. They run in the caller's session (inside its transaction when there is
  * one) and return plain values.
  */
 @ApplicationScoped
 public class CouponQueries {
-  private static final String POOL_MATCH = "s.seller_id = c.seller_id AND (s.spu_id = ANY(c.pool_spus) OR s.category_id = ANY(c.pool_categories)"
-      + " OR s.brand_id = ANY(c.pool_brands))";
   private static final String SEP = "\u001f";
-
-  /** What a claim needs from PostgreSQL, in one round trip. */
-  public record ClaimRow(String sellerId, long faceValueMinor, String variantsJson, long totalQuantity, Long budgetMinor, ClaimCheck check) {
-  }
-
-  public Uni<ClaimRow> claimRow(UUID couponId, String buyerId, String buyerCountry, Instant arbitrationSince, Instant overdueBefore) {
-    String sql = "SELECT c.seller_id, c.status, (extract(epoch from c.starts_at) * 1000)::bigint, (extract(epoch from c.ends_at) * 1000)::bigint,"
-        + " array_to_string(c.target_countries, ','), c.first_order_only, c.face_value_minor, c.variants_json, c.total_quantity, c.budget_minor,"
-        + " (SELECT count(*) FROM buyer_arbitration a WHERE a.buyer_id = ?2 AND a.escalated_at > ?3),"
-        + " EXISTS (SELECT 1 FROM buyer_order o WHERE o.buyer_id = ?2 AND o.seller_id = c.seller_id),"
-        + " (SELECT count(*) FROM sku_stock s WHERE " + POOL_MATCH + " AND s.listed AND s.quantity > 0),"
-        + " (SELECT count(*) FROM sku_stock s WHERE " + POOL_MATCH + " AND (s.late OR s.synced_at < ?4))"
-        + " FROM coupon c WHERE c.id = ?1";
-    return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
-        .setParameter(1, couponId).setParameter(2, buyerId).setParameter(3, odt(arbitrationSince)).setParameter(4, odt(overdueBefore))
-        .getResultList())
-        .map(rows -> {
-          if (rows.isEmpty()) {
-            return null;
-          }
-          Object[] r = rows.get(0);
-          ClaimCheck check = new ClaimCheck(CouponStatus.valueOf((String) r[1]), Instant.ofEpochMilli(num(r[2])), Instant.ofEpochMilli(num(r[3])),
-              Arrays.asList(((String) r[4]).split(",")), (Boolean) r[5], buyerCountry, num(r[10]), (Boolean) r[11], num(r[12]), num(r[13]));
-          return new ClaimRow((String) r[0], num(r[6]), (String) r[7], num(r[8]), r[9] == null ? null : num(r[9]), check);
-        });
-  }
 
   /** Lowest and average known price of a seller's products in a pool (CPN-4, CPN-15). {@code [min, avg]}, or null if none is priced. */
   public Uni<long[]> poolPrices(String sellerId, ProductPool pool) {

@@ -9,9 +9,10 @@ import com.sellergrowth.coupon.domain.RefusalCode;
 import com.sellergrowth.coupon.domain.StockFreshness;
 import com.sellergrowth.coupon.domain.Variant;
 import com.sellergrowth.coupon.persistence.ClaimRepository;
+import com.sellergrowth.coupon.persistence.ClaimStore;
 import com.sellergrowth.coupon.persistence.CouponClaim;
 import com.sellergrowth.coupon.persistence.CouponQueries;
-import com.sellergrowth.coupon.persistence.CouponQueries.ClaimRow;
+import com.sellergrowth.coupon.persistence.ClaimStore.ClaimRow;
 import com.sellergrowth.events.coupon.ClaimRejectedV1;
 import com.sellergrowth.events.coupon.CouponClaimedV1;
 import com.sellergrowth.support.idempotency.IdempotencyKeys;
@@ -46,6 +47,7 @@ public class ClaimService {
   }
 
   private final CouponQueries queries;
+  private final ClaimStore store;
   private final ClaimRepository claims;
   private final ClaimGate gate;
   private final Outbox outbox;
@@ -55,9 +57,10 @@ public class ClaimService {
   private final Duration arbitrationWindow;
   private final MeterRegistry metrics;
 
-  public ClaimService(CouponQueries queries, ClaimRepository claims, ClaimGate gate, Outbox outbox, IdempotencyKeys idempotency,
+  public ClaimService(CouponQueries queries, ClaimStore store, ClaimRepository claims, ClaimGate gate, Outbox outbox, IdempotencyKeys idempotency,
       Clock clock, CouponConfig config, MeterRegistry metrics) {
     this.queries = queries;
+    this.store = store;
     this.claims = claims;
     this.gate = gate;
     this.outbox = outbox;
@@ -82,8 +85,7 @@ public class ClaimService {
 
   private Uni<ClaimOutcome> claimOnce(UUID couponId, ClaimRequest r, String idempotencyKey) {
     Instant now = clock.instant();
-    return Panache.withSession(() -> queries.claimRow(couponId, r.buyerId(), r.buyerCountry(), now.minus(arbitrationWindow),
-            freshness.overdueBefore(now)))
+    return store.claimRow(couponId, r.buyerId(), r.buyerCountry(), now.minus(arbitrationWindow), freshness.overdueBefore(now))
         .chain(row -> {
           if (row == null || row.check().storedStatus() == CouponStatus.DRAFT) {
             return Uni.createFrom().item(ClaimOutcome.refused(RefusalCode.ERR_COUPON_NOT_FOUND));
@@ -129,14 +131,17 @@ public class ClaimService {
     c.claimedAt = now;
     CouponClaimedV1 event = new CouponClaimedV1(couponId.toString(), c.id.toString(), row.sellerId(), r.buyerId(), r.buyerCountry(),
         c.variant, r.ip(), r.deviceId(), now);
-    return Panache.withTransaction(() -> claims.persist(c)
+    Uni<Void> write = idemKey == null
+        ? store.insertClaim(c, Outbox.row(couponId.toString(), event, now))
+        // with an Idempotency-Key the answer is stored in the same transaction as the claim
+        : Panache.withTransaction(() -> claims.persist(c)
             .call(() -> outbox.append(couponId.toString(), event, now))
-            .call(() -> idemKey == null ? Uni.createFrom().voidItem()
-                : idempotency.save("storefront:claim:" + couponId, idemKey, IdempotencyKeys.hash(r.buyerId() + '|' + r.buyerCountry()),
-                    201, c.id.toString())))
-        .map(saved -> {
+            .call(() -> idempotency.save("storefront:claim:" + couponId, idemKey, IdempotencyKeys.hash(r.buyerId() + '|' + r.buyerCountry()),
+                201, c.id.toString()))).replaceWithVoid();
+    return write
+        .map(ignored -> {
           metrics.counter("coupon.claims", "outcome", "claimed").increment();
-          return new ClaimOutcome(saved, null);
+          return new ClaimOutcome(c, null);
         })
         // The unique (coupon, buyer) key caught a duplicate that Redis let through (its state was rebuilt late): refuse, and keep
         // the reservation, which errs towards issuing fewer, never more.
@@ -146,7 +151,8 @@ public class ClaimService {
 
   static boolean isUniqueViolation(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ConstraintViolationException || String.valueOf(c.getMessage()).contains("23505")) {
+      if (c instanceof ConstraintViolationException || (c instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState()))
+          || String.valueOf(c.getMessage()).contains("23505")) {
         return true;
       }
     }
@@ -156,8 +162,7 @@ public class ClaimService {
   private Uni<ClaimOutcome> refuse(UUID couponId, ClaimRow row, ClaimRequest r, RefusalCode code, Instant now) {
     metrics.counter("coupon.claims", "outcome", code.name()).increment();
     ClaimRejectedV1 event = new ClaimRejectedV1(couponId.toString(), row.sellerId(), r.buyerId(), code.name(), r.buyerCountry(), r.ip(), now);
-    return Panache.withTransaction(() -> queries.insertRefusal(couponId, r.buyerId(), "CLAIM", code.name(), r.buyerCountry(), r.ip(), null, now)
-            .call(() -> outbox.append(couponId.toString(), event, now)))
+    return store.insertRefusal(couponId, r.buyerId(), code.name(), r.buyerCountry(), r.ip(), now, Outbox.row(couponId.toString(), event, now))
         .replaceWith(ClaimOutcome.refused(code));
   }
 }

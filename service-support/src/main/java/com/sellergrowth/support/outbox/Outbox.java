@@ -20,25 +20,36 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-  /** Appends {@code event} keyed by {@code key} (the aggregate id); returns the CloudEvents id it will carry. */
-  public Uni<UUID> append(String key, Record event, Instant occurredAt) {
+  /** Columns of an outbox row, in the order of {@link Row#values()}. */
+  public static final String COLUMNS = "event_id, topic, msg_key, type, version, subject, payload, traceparent, occurred_at";
+
+  /** An outbox row ready to insert, for hot paths that write it in the same SQL statement as their state change. */
+  public record Row(UUID eventId, String topic, String key, String type, int version, String payload, String traceparent,
+      OffsetDateTime occurredAt) {
+    /** The values of {@link #COLUMNS}. */
+    public Object[] values() {
+      return new Object[] {eventId, topic, key, type, version, key, payload, traceparent, occurredAt};
+    }
+  }
+
+  /** Serializes (and validates) an event into an outbox row keyed by {@code key} (the aggregate id). */
+  public static Row row(String key, Record event, Instant occurredAt) {
     EventType<?> type = EventCatalog.of(event.getClass());
-    UUID eventId = UUID.randomUUID();
-    String payload = EventSerde.serialize(event);
-    return Panache.getSession().chain(session -> session.createNativeQuery(
-            "INSERT INTO outbox_event(event_id, topic, msg_key, type, version, subject, payload, traceparent, occurred_at) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-        .setParameter(1, eventId)
-        .setParameter(2, type.topic())
-        .setParameter(3, key)
-        .setParameter(4, type.type())
-        .setParameter(5, type.version())
-        .setParameter(6, key)
-        .setParameter(7, payload)
-        .setParameter(8, traceparent())
-        .setParameter(9, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
-        .executeUpdate())
-        .replaceWith(eventId);
+    return new Row(UUID.randomUUID(), type.topic(), key, type.type(), type.version(), EventSerde.serialize(event), traceparent(),
+        OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
+  }
+
+  /** Appends {@code event} keyed by {@code key} (the aggregate id) in the current transaction; returns its CloudEvents id. */
+  public Uni<UUID> append(String key, Record event, Instant occurredAt) {
+    Row row = row(key, event, occurredAt);
+    Object[] values = row.values();
+    return Panache.getSession().chain(session -> {
+      var query = session.createNativeQuery("INSERT INTO outbox_event(" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      for (int i = 0; i < values.length; i++) {
+        query.setParameter(i + 1, values[i]);
+      }
+      return query.executeUpdate();
+    }).replaceWith(row.eventId());
   }
 
   private static String traceparent() {
