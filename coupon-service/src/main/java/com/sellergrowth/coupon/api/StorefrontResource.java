@@ -7,6 +7,10 @@ import com.sellergrowth.coupon.service.ClaimService;
 import com.sellergrowth.coupon.service.QuoteService;
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
+import com.sellergrowth.support.problem.Problem;
+import com.sellergrowth.support.ratelimit.FixedWindowRateLimiter;
+import com.sellergrowth.coupon.config.CouponConfig;
+import java.time.Clock;
 import com.sellergrowth.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,10 +44,12 @@ public class StorefrontResource {
 
   private final ClaimService claims;
   private final QuoteService quotes;
+  private final FixedWindowRateLimiter claimLimiter;
 
-  public StorefrontResource(ClaimService claims, QuoteService quotes) {
+  public StorefrontResource(ClaimService claims, QuoteService quotes, CouponConfig config, Clock clock) {
     this.claims = claims;
     this.quotes = quotes;
+    this.claimLimiter = new FixedWindowRateLimiter(config.claims().rateLimitPerIp(), config.claims().rateLimitWindow(), 100_000, clock);
   }
 
   /** A buyer's claim: who, from which country, IP and device. */
@@ -64,6 +70,13 @@ public class StorefrontResource {
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
+    }
+    if (!claimLimiter.tryAcquire(r.ip() == null || r.ip().isBlank() ? "buyer:" + r.buyerId() : "ip:" + r.ip())) {
+      return Uni.createFrom().item(Response.status(429).type(Problem.MEDIA_TYPE)
+          .header("Retry-After", claimLimiter.secondsToNextWindow())
+          .entity(Problem.of(429, "ERR_RATE_LIMITED", "Too many claims", "too many claims from this address; retry later",
+              "/v1/storefront/coupons/" + couponId + "/claims", List.of()).withPublic("ERR_RATE_LIMITED", "Please try again in a minute."))
+          .build());
     }
     return claims.claim(CouponResource.uuid(couponId), new ClaimService.ClaimRequest(r.buyerId(), r.buyerCountry(), r.ip(), r.deviceId()),
             CouponResource.blankToNull(idempotencyKey))

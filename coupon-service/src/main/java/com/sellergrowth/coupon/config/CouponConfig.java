@@ -27,6 +27,14 @@ public interface CouponConfig {
     @WithDefault("P30D")
     Duration arbitrationWindow();
 
+    /** SPEC section 9: claims admitted per buyer IP (or buyer id when no IP is given) per window, per instance. */
+    @WithDefault("30")
+    int rateLimitPerIp();
+
+    /** Window of the claim rate limit. */
+    @WithDefault("PT1M")
+    Duration rateLimitWindow();
+
     /** Page size cap of list endpoints. */
     @WithDefault("200")
     int maxPageSize();

@@ -172,4 +172,21 @@ class ClaimRulesTest {
     claim(id, buyer, "US", "10.0.0.9").then().statusCode(201);
     claim(id, buyer, "US", "10.0.0.9").then().statusCode(409).body("code", equalTo("ERR_CLAIM_LIMIT")).body("errors", nullValue());
   }
+
+  @Test
+  void claimsFromOneAddressAreRateLimitedPerWindow() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    String ip = "10.66.0." + (int) (Math.random() * 250);
+    TestClock.get().set(BASE.plusSeconds(3600)); // the start of a fresh one-minute window
+    Fixtures.publishStock(shop, shop.sku(), 50, true, TestClock.get().now().minusSeconds(5), TestClock.get().now());
+    await().atMost(Fixtures.WAIT).until(() -> claim(id, uid("buyer"), "US", "10.67.0.1").statusCode() == 201);
+    for (int i = 0; i < 30; i++) {
+      claim(id, uid("buyer"), "US", ip).then().statusCode(201);
+    }
+    claim(id, uid("buyer"), "US", ip).then().statusCode(429).header("Retry-After", equalTo("60"))
+        .body("code", equalTo("ERR_RATE_LIMITED"));
+    TestClock.get().advance(java.time.Duration.ofMinutes(1));
+    claim(id, uid("buyer"), "US", ip).then().statusCode(201);
+  }
 }
