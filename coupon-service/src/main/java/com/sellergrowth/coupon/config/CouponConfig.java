@@ -12,6 +12,14 @@ public interface CouponConfig {
 
   Claims claims();
 
+  Expiry expiry();
+
+  interface Expiry {
+    /** How often coupons past their end are marked EXPIRED and CouponExpired is published (a Quarkus scheduler period). */
+    @WithDefault("60s")
+    String every();
+  }
+
   interface Stock {
     /** CPN-8: how often the platform syncs stock. */
     @WithDefault("PT15M")

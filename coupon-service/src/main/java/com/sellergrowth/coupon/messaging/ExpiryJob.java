@@ -17,7 +17,7 @@ public class ExpiryJob {
     this.coupons = coupons;
   }
 
-  @Scheduled(every = "${coupon.expiry.every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+  @Scheduled(every = "${coupon.expiry.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> expire() {
     return coupons.expireDue().replaceWithVoid().onFailure().recoverWithNull();

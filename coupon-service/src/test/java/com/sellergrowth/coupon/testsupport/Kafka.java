@@ -109,6 +109,23 @@ public final class Kafka {
       return found;
     }
 
+    /** Polls until a record of every key was seen (delivery is at least once: repeats are fine); the first record per key. */
+    public Map<String, ConsumerRecord<String, String>> awaitKeys(java.util.Set<String> keys, Duration timeout) {
+      Map<String, ConsumerRecord<String, String>> found = new java.util.HashMap<>();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (found.size() < keys.size() && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.key() != null && keys.contains(r.key())) {
+            found.putIfAbsent(r.key(), r);
+          }
+        }
+      }
+      if (found.size() < keys.size()) {
+        throw new AssertionError("expected records for " + keys + ", got " + found.keySet() + " within " + timeout);
+      }
+      return found;
+    }
+
     @Override
     public void close() {
       consumer.close();
