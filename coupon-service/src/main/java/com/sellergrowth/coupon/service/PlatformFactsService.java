@@ -41,8 +41,7 @@ public class PlatformFactsService {
     return once("coupon-service:platform.sellers", eventId, () -> facts.upsertSeller(e));
   }
 
-  private Uni<Boolean> once(String consumer, String eventId, java.util.function.Supplier<Uni<Void>> effect) {
-    return Panache.withTransaction(() -> inbox.markFirstTime(consumer, eventId)
-        .chain(first -> first ? effect.get().replaceWith(true) : Uni.createFrom().item(false)));
+  private Uni<Boolean> once(String consumer, String eventId, java.util.function.Supplier<Uni<?>> effect) {
+    return Panache.withTransaction(() -> inbox.applyOnce(consumer, eventId, effect));
   }
 }

@@ -46,8 +46,8 @@ public class RedemptionService {
   }
 
   public Uni<Boolean> onOrderPaid(String eventId, OrderSnapshot order, Instant at) {
-    return Panache.withTransaction(() -> inbox.markFirstTime(CONSUMER, eventId).chain(first -> !first ? Uni.createFrom().item(false)
-        : queries.buyerHadOrderWithSellerBefore(order.buyerId(), order.sellerId(), order.orderId())
+    return Panache.withTransaction(() -> inbox.applyOnce(CONSUMER, eventId, () ->
+        queries.buyerHadOrderWithSellerBefore(order.buyerId(), order.sellerId(), order.orderId())
             .call(() -> queries.recordPaidOrder(order.orderId(), order.buyerId(), order.sellerId(), at))
             .chain(hadEarlier -> claims.byIds(ids(order.couponClaimIds()))
                 .chain(list -> {
@@ -56,8 +56,7 @@ public class RedemptionService {
                     chain = chain.call(() -> redeem(claim, order, hadEarlier, at));
                   }
                   return chain;
-                }))
-            .replaceWith(true)));
+                }))));
   }
 
   private Uni<Void> redeem(CouponClaim claim, OrderSnapshot order, boolean hadEarlier, Instant at) {
@@ -89,8 +88,7 @@ public class RedemptionService {
 
   /** OrderCancelled / OrderRefunded. */
   public Uni<Boolean> onOrderReversed(String eventId, OrderSnapshot order, String reason, Instant at) {
-    return Panache.withTransaction(() -> inbox.markFirstTime(CONSUMER, eventId).chain(first -> !first ? Uni.createFrom().item(false)
-        : claims.redeemedByOrder(order.orderId()).chain(list -> {
+    return Panache.withTransaction(() -> inbox.applyOnce(CONSUMER, eventId, () -> claims.redeemedByOrder(order.orderId()).chain(list -> {
           Uni<Void> chain = Uni.createFrom().voidItem();
           for (CouponClaim claim : list) {
             chain = chain.call(() -> coupons.findById(claim.couponId).chain(coupon -> {
@@ -106,7 +104,7 @@ public class RedemptionService {
             }));
           }
           return chain;
-        }).replaceWith(true)));
+        })));
   }
 
   private static List<UUID> ids(List<String> claimIds) {

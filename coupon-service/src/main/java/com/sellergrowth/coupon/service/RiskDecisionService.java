@@ -1,5 +1,6 @@
 package com.sellergrowth.coupon.service;
 
+import com.sellergrowth.events.EventRejectedException;
 import com.sellergrowth.events.risk.DecisionReleasedV1;
 import com.sellergrowth.events.risk.PauseCouponV1;
 import com.sellergrowth.events.risk.ResumeCouponV1;
@@ -22,22 +23,30 @@ public class RiskDecisionService {
   }
 
   public Uni<Boolean> onPause(String eventId, PauseCouponV1 d) {
-    return once(eventId, () -> coupons.pauseByRisk(UUID.fromString(d.couponId()), d.decisionId(), d.rule() + ": " + d.reason(), d.occurredAt()));
+    return once(eventId, () -> coupons.pauseByRisk(couponId(d.couponId()), d.decisionId(), d.rule() + ": " + d.reason(), d.occurredAt()));
   }
 
   public Uni<Boolean> onResume(String eventId, ResumeCouponV1 d) {
-    return once(eventId, () -> coupons.resumeByRisk(UUID.fromString(d.couponId()), d.resolvesDecisionId(), "RISK", d.occurredAt()));
+    return once(eventId, () -> coupons.resumeByRisk(couponId(d.couponId()), d.resolvesDecisionId(), "RISK", d.occurredAt()));
   }
 
   public Uni<Boolean> onReleased(String eventId, DecisionReleasedV1 d) {
     if (!"COUPON".equals(d.subjectType())) {
       return Uni.createFrom().item(false);
     }
-    return once(eventId, () -> coupons.resumeByRisk(UUID.fromString(d.subjectId()), d.decisionId(), "OPERATOR", d.occurredAt()));
+    return once(eventId, () -> coupons.resumeByRisk(couponId(d.subjectId()), d.decisionId(), "OPERATOR", d.occurredAt()));
   }
 
-  private Uni<Boolean> once(String eventId, java.util.function.Supplier<Uni<Boolean>> effect) {
-    return Panache.withTransaction(() -> inbox.markFirstTime(CONSUMER, eventId)
-        .chain(first -> first ? effect.get().replaceWith(true) : Uni.createFrom().item(false)));
+  /** A decision naming something that is not a coupon id does not match the contract: it goes to the DLQ, not to retries. */
+  private static UUID couponId(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new EventRejectedException("not a coupon id: " + id);
+    }
+  }
+
+  private Uni<Boolean> once(String eventId, java.util.function.Supplier<Uni<?>> effect) {
+    return Panache.withTransaction(() -> inbox.applyOnce(CONSUMER, eventId, effect));
   }
 }
