@@ -30,6 +30,7 @@ class CheckoutQuoteTest {
     TestClock.get().set(Instant.parse("2026-11-25T12:00:00Z"));
   }
 
+  // CPN-13
   @Test
   void theQuotePicksTheBestCombinationAndExplainsTheRest_CPN13() {
     Shop shop = eligibleShop();
@@ -61,6 +62,7 @@ class CheckoutQuoteTest {
         .body("notApplicable." + tooHigh, equalTo("ERR_MIN_AMOUNT"));
   }
 
+  // CPN-11
   @Test
   void onOtherLogisticsNoRestrictedCouponApplies_CPN11() {
     Shop shop = eligibleShop();

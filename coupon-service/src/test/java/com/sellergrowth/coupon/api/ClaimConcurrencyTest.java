@@ -45,6 +45,7 @@ class ClaimConcurrencyTest {
     TestClock.get().set(Instant.parse("2026-11-25T12:00:00Z"));
   }
 
+  // CPN-3
   @Test
   void thousandConcurrentClaimsOnAHundredCouponsIssueExactlyAHundred_CPN3() throws Exception {
     Shop shop = eligibleShop();
@@ -56,6 +57,7 @@ class ClaimConcurrencyTest {
     assertThat(Db.count("SELECT count(*) FROM claim_refusal WHERE coupon_id = ?::uuid AND code = 'ERR_SOLD_OUT'", id)).isEqualTo(900);
   }
 
+  // CPN-3
   @Test
   void fiftyConcurrentClaimsByOneBuyerIssueExactlyOne_CPN3() throws Exception {
     Shop shop = eligibleShop();
@@ -79,6 +81,7 @@ class ClaimConcurrencyTest {
     assertThat(Db.count("SELECT count(*) FROM claim_refusal WHERE coupon_id = ?::uuid AND code = 'ERR_BUDGET_EXHAUSTED'", id)).isEqualTo(188);
   }
 
+  // CPN-3
   @Test
   void whenRedisLosesTheGateItIsRebuiltFromPostgresWithoutOverIssuing_CPN3() throws Exception {
     Shop shop = eligibleShop();

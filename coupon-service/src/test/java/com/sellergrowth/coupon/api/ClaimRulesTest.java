@@ -36,6 +36,7 @@ class ClaimRulesTest {
     TestClock.get().set(BASE);
   }
 
+  // CPN-10
   @Test
   void aClaimIsIssuedAndListedInClaimDetails_CPN10() {
     Shop shop = eligibleShop();
@@ -48,6 +49,7 @@ class ClaimRulesTest {
     given().auth().oauth2(shop.token()).get("/v1/coupons/" + id + "/claims?status=REDEEMED").then().body("claims", hasSize(0));
   }
 
+  // CPN-7
   @Test
   void aBuyerFromOutsideTheTargetCountriesIsRefusedAndTheRefusalIsRecorded_CPN7() {
     Shop shop = eligibleShop();
@@ -65,6 +67,7 @@ class ClaimRulesTest {
         .body("publicCode", equalTo("ERR_COUPON_UNAVAILABLE")).body("publicMessage", equalTo("This coupon is not available."));
   }
 
+  // CPN-8
   @Test
   void zeroStockOrDelistedPoolRefusesClaims_CPN8() {
     Shop shop = eligibleShop();
@@ -81,6 +84,7 @@ class ClaimRulesTest {
     claim(id, uid("buyer"), "US", "10.0.0.4").then().statusCode(201);
   }
 
+  // CPN-8
   @Test
   void aLateSyncBlocksClaimsUntilATimelySyncArrives_CPN8() {
     Shop shop = eligibleShop();
@@ -101,6 +105,7 @@ class ClaimRulesTest {
     claim(id, uid("buyer"), "US", "10.0.0.5").then().statusCode(201);
   }
 
+  // CPN-8
   @Test
   void noSyncWithinFifteenPlusThreeMinutesBlocksClaims_CPN8() {
     Shop shop = eligibleShop(); // synced at BASE
@@ -114,6 +119,7 @@ class ClaimRulesTest {
     await().atMost(Fixtures.WAIT).until(() -> claim(id, uid("buyer"), "US", "10.0.0.6").statusCode() == 201);
   }
 
+  // CPN-9
   @Test
   void twoArbitrationsInThirtyDaysBarABuyerUntilTheyAge_CPN9() {
     Shop shop = eligibleShop();
@@ -130,6 +136,7 @@ class ClaimRulesTest {
     await().atMost(Fixtures.WAIT).until(() -> claim(id, buyer, "US", "10.0.0.7").statusCode() == 201);
   }
 
+  // CPN-2
   @Test
   void anExpiredCouponRefusesClaims_CPN2() {
     Shop shop = eligibleShop();
@@ -164,6 +171,7 @@ class ClaimRulesTest {
     given().auth().oauth2(shop.token()).get("/v1/coupons/" + id + "/claims").then().body("claims", hasSize(1)).body("refusals", hasSize(0));
   }
 
+  // CPN-3
   @Test
   void aSecondClaimByTheSameBuyerIsRefusedWithTheLimitCode_CPN3() {
     Shop shop = eligibleShop();

@@ -51,6 +51,7 @@ class CouponResourceTest {
     await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM outbox_event") == 0);
   }
 
+  // CPN-5
   @Test
   void creationReportsEveryInvalidFieldInOneAnswer_CPN5() {
     Shop shop = eligibleShop();
@@ -67,6 +68,7 @@ class CouponResourceTest {
     assertThat(Db.count("SELECT count(*) FROM coupon WHERE seller_id = ?", shop.sellerId())).isZero();
   }
 
+  // CPN-4
   @Test
   void faceValueAboveHalfOfAPoolProductsPriceIsRefused_CPN4() {
     Shop shop = eligibleShop(); // pool product price: 50.00
@@ -84,6 +86,7 @@ class CouponResourceTest {
         .body("errors[0].field", equalTo("faceValueMinor"));
   }
 
+  // CPN-14
   @Test
   void ineligibleSellerIsRefusedWithEachUnmetCondition_CPN14() {
     String seller = Fixtures.uid("seller");
@@ -95,6 +98,7 @@ class CouponResourceTest {
         .body("errors.code", containsInAnyOrder("ERR_NOT_ENTERPRISE", "ERR_NOT_VERIFIED", "ERR_PAYMENT_ACCOUNT_KYC"));
   }
 
+  // CPN-10
   @Test
   void aSellerNeverSeesNorChangesAnotherSellersCoupon_CPN10() {
     Shop owner = eligibleShop();
@@ -134,6 +138,7 @@ class CouponResourceTest {
         .post("/v1/coupons").then().statusCode(422).body("code", equalTo("ERR_IDEMPOTENCY_KEY_REUSED"));
   }
 
+  // CPN-17
   @Test
   void sellerPausesResumesAndEnds_CPN17() {
     Shop shop = eligibleShop();
@@ -148,6 +153,7 @@ class CouponResourceTest {
         .then().statusCode(409).body("code", equalTo("ERR_NOT_RUNNING"));
   }
 
+  // CPN-17
   @Test
   void aDraftIsNotClaimableUntilPublishedAndAFutureCouponIsScheduled_CPN17() {
     Shop shop = eligibleShop();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class BestQuoteTest {
 
+  // CPN-13
   @Test
   void nonExclusiveCouponsOfDifferentGroupsCombineAndBeatASmallerExclusiveOne_CPN13() {
     var exclusive = new QuoteCandidate("cl-1", "c1", "default", true, 6_00);

@@ -26,29 +26,34 @@ class ClaimPolicyTest {
     assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, false, 1, 0))).isEmpty();
   }
 
+  // CPN-7
   @Test
   void buyerCountryOutsideTargetsIsRefused_CPN7() {
     assertThat(eval(check(CouponStatus.ACTIVE, "DE", 0, false, false, 1, 0))).contains(RefusalCode.ERR_COUPON_REGION);
   }
 
+  // CPN-8
   @Test
   void poolWithoutSellableStockOrWithLateSyncIsRefused_CPN8() {
     assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, false, 0, 0))).contains(RefusalCode.ERR_STOCK_SYNC_FAIL);
     assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, false, 3, 1))).contains(RefusalCode.ERR_STOCK_SYNC_FAIL);
   }
 
+  // CPN-9
   @Test
   void twoArbitrationsBarTheBuyerButOneDoesNot_CPN9() {
     assertThat(eval(check(CouponStatus.ACTIVE, "US", 2, false, false, 1, 0))).contains(RefusalCode.ERR_BUYER_DISPUTES);
     assertThat(eval(check(CouponStatus.ACTIVE, "US", 1, false, false, 1, 0))).isEmpty();
   }
 
+  // CPN-12
   @Test
   void firstOrderOnlyRefusesReturningBuyers_CPN12() {
     assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, true, true, 1, 0))).contains(RefusalCode.ERR_NOT_FIRST_ORDER);
     assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, true, 1, 0))).isEmpty();
   }
 
+  // CPN-17
   @Test
   void statusDecidesBeforeAnythingElse_CPN17() {
     assertThat(eval(check(CouponStatus.PAUSED, "DE", 5, false, false, 0, 0))).contains(RefusalCode.ERR_COUPON_PAUSED);

@@ -27,6 +27,7 @@ class CouponDraftValidatorTest {
     assertThat(CouponDraftValidator.validate(valid(), NOW, MIN_PRICE)).isEmpty();
   }
 
+  // CPN-5
   @Test
   void everyMissingFieldIsReportedAtOnce_CPN5() {
     CouponDraft empty = new CouponDraft(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -36,6 +37,7 @@ class CouponDraftValidatorTest {
         "startsAt:ERR_REQUIRED", "endsAt:ERR_REQUIRED", "totalQuantity:ERR_REQUIRED", "targetCountries:ERR_REQUIRED", "pool:ERR_REQUIRED");
   }
 
+  // CPN-1
   @Test
   void minimumOrderBelowTenDollarsIsRefused_CPN1() {
     CouponDraft d = withMinOrder(valid(), 9_99L);
@@ -43,6 +45,7 @@ class CouponDraftValidatorTest {
     assertThat(CouponDraftValidator.validate(withMinOrder(valid(), 10_00L), NOW, MIN_PRICE)).isEmpty();
   }
 
+  // CPN-1
   @Test
   void unknownTypeIsRefused_CPN1() {
     CouponDraft d = new CouponDraft("n", "BOGO", "USD", 5_00L, 30_00L, NOW, NOW.plus(Duration.ofDays(2)), 1L, null, List.of("US"),
@@ -50,6 +53,7 @@ class CouponDraftValidatorTest {
     assertThat(codes(CouponDraftValidator.validate(d, NOW, MIN_PRICE))).containsExactly("type:ERR_UNKNOWN_VALUE");
   }
 
+  // CPN-2
   @Test
   void validityIsBetweenOneAndNinetyDays_CPN2() {
     assertThat(codes(CouponDraftValidator.validate(withWindow(NOW, NOW.plus(Duration.ofHours(23))), NOW, MIN_PRICE)))
@@ -60,6 +64,7 @@ class CouponDraftValidatorTest {
     assertThat(CouponDraftValidator.validate(withWindow(NOW, NOW.plus(Duration.ofDays(90))), NOW, MIN_PRICE)).isEmpty();
   }
 
+  // CPN-4
   @Test
   void faceValueAboveHalfOfTheCheapestPoolProductIsRefused_CPN4() {
     CouponDraft d = withFace(valid(), 25_01L);
@@ -67,6 +72,7 @@ class CouponDraftValidatorTest {
     assertThat(CouponDraftValidator.validate(withFace(valid(), 25_00L), NOW, MIN_PRICE)).isEmpty();
   }
 
+  // CPN-6
   @Test
   void poolNeedsAtLeastOneSpuCategoryOrBrand_CPN6() {
     CouponDraft d = withPool(new ProductPool(List.of(), List.of(), List.of()));
@@ -74,6 +80,7 @@ class CouponDraftValidatorTest {
     assertThat(CouponDraftValidator.validate(withPool(new ProductPool(null, null, List.of("brand-1"))), NOW, MIN_PRICE)).isEmpty();
   }
 
+  // CPN-7
   @Test
   void countriesMustBeIsoCodes_CPN7() {
     CouponDraft d = new CouponDraft("n", "THRESHOLD", "USD", 5_00L, 30_00L, NOW, NOW.plus(Duration.ofDays(2)), 1L, null, List.of("US", "XX"),
@@ -81,6 +88,7 @@ class CouponDraftValidatorTest {
     assertThat(codes(CouponDraftValidator.validate(d, NOW, MIN_PRICE))).containsExactly("targetCountries[1]:ERR_UNKNOWN_COUNTRY");
   }
 
+  // CPN-16
   @Test
   void variantsAreValidatedLikeTheCoupon_CPN16() {
     CouponDraft d = withVariants(List.of(new Variant("A", 50, 5_00), new Variant("A", 0, 30_00)));

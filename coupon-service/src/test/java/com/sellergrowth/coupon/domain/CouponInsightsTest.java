@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class CouponInsightsTest {
 
+  // CPN-15
   @Test
   void faceValueOutsideEightToTwelvePercentOfTheAveragePriceIsFlagged_CPN15() {
     assertThat(CouponInsights.warnings(6_01, 50_00, null, 0, 0)).extracting(CouponInsights.Warning::code).containsExactly("WARN_FACE_VALUE_RANGE");
@@ -15,6 +16,7 @@ class CouponInsightsTest {
     assertThat(CouponInsights.warnings(3_99, 50_00, null, 0, 0)).hasSize(1);
   }
 
+  // CPN-15
   @Test
   void discountCostAboveThirtyPercentOfGrossMarginIsFlaggedWhenTheMarginIsKnown_CPN15() {
     // GMV 1000.00 at 20% margin = 200.00 margin; 30% of it = 60.00

@@ -9,6 +9,7 @@ class CouponStatusTest {
   static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
   static final Instant END = Instant.parse("2026-11-10T00:00:00Z");
 
+  // CPN-17
   @Test
   void scheduledActiveAndExpiredFollowTheClock_CPN17() {
     assertThat(CouponStatus.effective(CouponStatus.ACTIVE, START, END, START.minusMillis(1))).isEqualTo(CouponStatus.SCHEDULED);

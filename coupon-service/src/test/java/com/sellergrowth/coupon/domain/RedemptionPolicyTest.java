@@ -21,12 +21,14 @@ class RedemptionPolicyTest {
     return List.of(new OrderLineView("spu-1", "cat-1", null, 1, poolAmount), new OrderLineView("spu-2", "cat-2", null, 1, otherAmount));
   }
 
+  // CPN-13
   @Test
   void orderOnOfficialLogisticsMeetingTheMinimumRedeems_CPN13() {
     assertThat(RedemptionPolicy.check(terms(true, false, CouponStatus.ACTIVE, null), "s1", "USD", lines(30_00, 5_00), STANDARD, false, NOW))
         .isEmpty();
   }
 
+  // CPN-13
   @Test
   void onlyPoolProductsCountTowardsTheMinimum_CPN13() {
     assertThat(RedemptionPolicy.check(terms(true, false, CouponStatus.ACTIVE, null), "s1", "USD", lines(29_99, 100_00), STANDARD, false, NOW))
@@ -35,6 +37,7 @@ class RedemptionPolicyTest {
         List.of(new OrderLineView("spu-x", "cat-x", null, 1, 99_00)), STANDARD, false, NOW)).contains(RefusalCode.ERR_POOL);
   }
 
+  // CPN-11
   @Test
   void otherLogisticsAreRefusedWhileTheSwitchIsOn_CPN11() {
     assertThat(RedemptionPolicy.check(terms(true, false, CouponStatus.ACTIVE, null), "s1", "USD", lines(40_00, 0), "Seller Own Courier", false,
@@ -43,12 +46,14 @@ class RedemptionPolicyTest {
         NOW)).isEmpty();
   }
 
+  // CPN-12
   @Test
   void firstOrderOnlyRefusesABuyerWithAnEarlierOrder_CPN12() {
     assertThat(RedemptionPolicy.check(terms(true, true, CouponStatus.ACTIVE, null), "s1", "USD", lines(40_00, 0), STANDARD, true, NOW))
         .contains(RefusalCode.ERR_NOT_FIRST_ORDER);
   }
 
+  // CPN-13
   @Test
   void expiredAnotherSellersOrRiskPausedCouponsDoNotRedeem_CPN13() {
     assertThat(RedemptionPolicy.check(terms(true, false, CouponStatus.ACTIVE, null), "s1", "USD", lines(40_00, 0), STANDARD, false,

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class StockFreshnessTest {
   static final Instant OBSERVED = Instant.parse("2026-11-25T12:00:00Z");
 
+  // CPN-8
   @Test
   void aSyncArrivingMoreThanThreeMinutesAfterObservationIsLate_CPN8() {
     StockFreshness f = StockFreshness.DEFAULT;
@@ -16,6 +17,7 @@ class StockFreshnessTest {
     assertThat(f.isLate(OBSERVED, OBSERVED.plus(Duration.ofMinutes(3)).plusMillis(1))).isTrue();
   }
 
+  // CPN-8
   @Test
   void aSkuWithoutSyncForIntervalPlusDelayIsOverdue_CPN8() {
     Instant now = OBSERVED.plus(Duration.ofHours(1));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class VariantTest {
 
+  // CPN-16
   @Test
   void aBuyerAlwaysLandsInTheSameVariantAndTheSplitFollowsTheWeights_CPN16() {
     List<Variant> variants = List.of(new Variant("A", 80, 5_00), new Variant("B", 20, 8_00));

@@ -48,6 +48,7 @@ class AnalyticsReplayTest {
     TestClock.get().set(Instant.parse("2026-11-25T12:00:00Z"));
   }
 
+  // CPN-15, CPN-16
   @Test
   void analyticsCompareVariantsAndReplayingOrdersFromOffsetZeroChangesNothing_CPN15_CPN16() throws Exception {
     Shop shop = eligibleShop();

@@ -48,6 +48,7 @@ class CouponEventsTest {
     }
   }
 
+  // CPN-17
   @Test
   void aCouponPastItsEndIsMarkedExpiredAndCouponExpiredIsPublished_CPN17() {
     Shop shop = eligibleShop();

@@ -50,6 +50,7 @@ class RedemptionFlowTest {
     return Db.string("SELECT status FROM coupon_claim WHERE id = ?::uuid", claimId);
   }
 
+  // CPN-13
   @Test
   void aPaidOrderRedeemsItsClaimOnceEvenWhenTheEventIsDeliveredTwice_CPN13() {
     Shop shop = eligibleShop();
@@ -73,6 +74,7 @@ class RedemptionFlowTest {
         .body("redemptions", equalTo(1)).body("gmvMinor", equalTo(5000)).body("discountCostMinor", equalTo(500));
   }
 
+  // CPN-11
   @Test
   void anOrderOnOtherLogisticsDoesNotRedeemAndTheRefusalIsRecorded_CPN11() {
     Shop shop = eligibleShop();
@@ -87,6 +89,7 @@ class RedemptionFlowTest {
         .body("refusals[0].orderId", equalTo(order.orderId()));
   }
 
+  // CPN-13
   @Test
   void anOrderBelowTheMinimumDoesNotRedeem_CPN13() {
     Shop shop = eligibleShop();
@@ -103,6 +106,7 @@ class RedemptionFlowTest {
     assertThat(claimStatus(claim)).isEqualTo("REDEEMED");
   }
 
+  // CPN-12
   @Test
   void aFirstOrderOnlyCouponRefusesABuyerWhoAlreadyOrderedFromTheSeller_CPN12() {
     Shop shop = eligibleShop();
@@ -124,6 +128,7 @@ class RedemptionFlowTest {
     claim(coupon, other, "US", "10.2.0.3").then().statusCode(409).body("code", equalTo("ERR_NOT_FIRST_ORDER"));
   }
 
+  // CPN-13
   @Test
   void aCancelledOrderReturnsTheClaimWhileTheCouponIsValidAndVoidsItAfter_CPN13() {
     Shop shop = eligibleShop();

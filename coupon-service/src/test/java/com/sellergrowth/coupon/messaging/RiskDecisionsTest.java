@@ -35,6 +35,7 @@ class RiskDecisionsTest {
     await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
   }
 
+  // CPN-17
   @Test
   void aRiskPauseStopsClaimsAndOnlyAnOperatorReleaseResumesIt_CPN17() {
     Shop shop = eligibleShop();
@@ -56,6 +57,7 @@ class RiskDecisionsTest {
     claim(coupon, uid("buyer"), "US", "10.4.0.1").then().statusCode(201);
   }
 
+  // CPN-17
   @Test
   void aResolvedRuleResumesTheCouponItPausedAndARepeatedPauseIsAppliedOnce_CPN17() {
     Shop shop = eligibleShop();
