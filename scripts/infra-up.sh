@@ -45,12 +45,13 @@ log "Redis ready on 127.0.0.1:$REDIS_PORT"
 KDIR="$LOCAL/kafka"
 kafka_java() { java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
   -Dkafka.logs.dir="$KDIR" -cp "$KDIR/libs/*" "$@"; }
+# The jars are needed even when a broker is already running here: the topic tools come from them.
+if [ ! -f "$KDIR/libs/.complete" ]; then
+  log "fetching the Kafka broker from Maven Central (first run only)"
+  "$ROOT/mvnw" -B -q -f "$ROOT/scripts/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$KDIR/libs"
+  touch "$KDIR/libs/.complete"
+fi
 if ! port_open 127.0.0.1 "$KAFKA_PORT"; then
-  if [ ! -f "$KDIR/libs/.complete" ]; then
-    log "fetching the Kafka broker from Maven Central (first run only)"
-    "$ROOT/mvnw" -B -q -f "$ROOT/scripts/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$KDIR/libs"
-    touch "$KDIR/libs/.complete"
-  fi
   mkdir -p "$KDIR/data"
   sed -e "s#@DATA@#$KDIR/data#" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CPORT@#$KAFKA_CONTROLLER_PORT#g" \
     "$ROOT/scripts/kafka/server.properties" > "$KDIR/server.properties"
