@@ -71,19 +71,23 @@ public class ClaimService {
     this.metrics = metrics;
   }
 
+  /** The Idempotency-Key of a claim: its scope, the key and the fingerprint of the request it was first used with. */
+  private record IdempotentRequest(String scope, String key, String hash) {
+  }
+
   public Uni<ClaimOutcome> claim(UUID couponId, ClaimRequest r, String idempotencyKey) {
     if (idempotencyKey == null) {
       return claimOnce(couponId, r, null);
     }
-    String scope = "storefront:claim:" + couponId;
-    String hash = IdempotencyKeys.hash(r.buyerId() + '|' + r.buyerCountry());
-    return Panache.withSession(() -> idempotency.find(scope, idempotencyKey, hash))
+    IdempotentRequest idem = new IdempotentRequest("storefront:claim:" + couponId, idempotencyKey,
+        IdempotencyKeys.hash(r.buyerId() + '|' + r.buyerCountry()));
+    return Panache.withSession(() -> idempotency.find(idem.scope(), idem.key(), idem.hash()))
         .chain(stored -> stored != null
             ? Panache.withSession(() -> claims.findById(UUID.fromString(stored.body()))).map(c -> new ClaimOutcome(c, null))
-            : claimOnce(couponId, r, idempotencyKey));
+            : claimOnce(couponId, r, idem));
   }
 
-  private Uni<ClaimOutcome> claimOnce(UUID couponId, ClaimRequest r, String idempotencyKey) {
+  private Uni<ClaimOutcome> claimOnce(UUID couponId, ClaimRequest r, IdempotentRequest idem) {
     Instant now = clock.instant();
     return store.claimRow(couponId, r.buyerId(), r.buyerCountry(), now.minus(arbitrationWindow), freshness.overdueBefore(now))
         .chain(row -> {
@@ -97,7 +101,7 @@ public class ClaimService {
           Variant variant = Variant.assign(CouponMapper.variants(row.variantsJson()), couponId.toString(), r.buyerId());
           long cost = variant == null ? row.faceValueMinor() : variant.faceValueMinor();
           return reserve(couponId, row, r.buyerId(), cost, now).chain(reservation -> switch (reservation) {
-            case RESERVED -> store(couponId, row, r, variant, cost, now, idempotencyKey);
+            case RESERVED -> store(couponId, row, r, variant, cost, now, idem);
             case ALREADY_CLAIMED -> refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now);
             case SOLD_OUT -> refuse(couponId, row, r, RefusalCode.ERR_SOLD_OUT, now);
             case BUDGET_EXHAUSTED -> refuse(couponId, row, r, RefusalCode.ERR_BUDGET_EXHAUSTED, now);
@@ -116,7 +120,8 @@ public class ClaimService {
             .chain(() -> gate.reserve(couponId, buyerId, cost)));
   }
 
-  private Uni<ClaimOutcome> store(UUID couponId, ClaimRow row, ClaimRequest r, Variant variant, long cost, Instant now, String idemKey) {
+  private Uni<ClaimOutcome> store(UUID couponId, ClaimRow row, ClaimRequest r, Variant variant, long cost, Instant now,
+      IdempotentRequest idem) {
     CouponClaim c = new CouponClaim();
     c.id = UUID.randomUUID();
     c.couponId = couponId;
@@ -131,13 +136,12 @@ public class ClaimService {
     c.claimedAt = now;
     CouponClaimedV1 event = new CouponClaimedV1(couponId.toString(), c.id.toString(), row.sellerId(), r.buyerId(), r.buyerCountry(),
         c.variant, r.ip(), r.deviceId(), now);
-    Uni<Void> write = idemKey == null
+    Uni<Void> write = idem == null
         ? store.insertClaim(c, Outbox.row(couponId.toString(), event, now))
         // with an Idempotency-Key the answer is stored in the same transaction as the claim
         : Panache.withTransaction(() -> claims.persist(c)
             .call(() -> outbox.append(couponId.toString(), event, now))
-            .call(() -> idempotency.save("storefront:claim:" + couponId, idemKey, IdempotencyKeys.hash(r.buyerId() + '|' + r.buyerCountry()),
-                201, c.id.toString()))).replaceWithVoid();
+            .call(() -> idempotency.save(idem.scope(), idem.key(), idem.hash(), 201, c.id.toString()))).replaceWithVoid();
     return write
         .map(ignored -> {
           metrics.counter("coupon.claims", "outcome", "claimed").increment();
