@@ -27,7 +27,7 @@ class CheckoutQuoteTest {
 
   @BeforeEach
   void resetClock() {
-    TestClock.get().set(Instant.parse("2026-11-25T12:00:00Z"));
+    TestClock.get().reset();
   }
 
   // CPN-13

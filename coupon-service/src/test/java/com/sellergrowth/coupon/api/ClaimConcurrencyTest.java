@@ -42,7 +42,7 @@ class ClaimConcurrencyTest {
 
   @BeforeEach
   void resetClock() {
-    TestClock.get().set(Instant.parse("2026-11-25T12:00:00Z"));
+    TestClock.get().reset();
   }
 
   // CPN-3

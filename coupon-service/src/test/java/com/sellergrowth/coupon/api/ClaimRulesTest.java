@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ClaimRulesTest {
-  static final Instant BASE = Instant.parse("2026-11-25T12:00:00Z");
+  static final Instant BASE = TestClock.BASE;
 
   /** A fresh buyer address, so that retries in await loops never meet the per-address rate limit. */
   static String anyIp() {
@@ -39,7 +39,7 @@ class ClaimRulesTest {
 
   @BeforeEach
   void resetClock() {
-    TestClock.get().set(BASE);
+    TestClock.get().reset();
   }
 
   // CPN-10

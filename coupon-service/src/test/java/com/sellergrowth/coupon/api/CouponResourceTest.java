@@ -32,7 +32,7 @@ class CouponResourceTest {
 
   @BeforeEach
   void resetClock() {
-    TestClock.get().set(Instant.parse("2026-11-25T12:00:00Z"));
+    TestClock.get().reset();
   }
 
   @Test

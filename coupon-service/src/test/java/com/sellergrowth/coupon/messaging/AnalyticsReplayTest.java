@@ -45,7 +45,7 @@ class AnalyticsReplayTest {
 
   @BeforeEach
   void resetClock() {
-    TestClock.get().set(Instant.parse("2026-11-25T12:00:00Z"));
+    TestClock.get().reset();
   }
 
   // CPN-15, CPN-16

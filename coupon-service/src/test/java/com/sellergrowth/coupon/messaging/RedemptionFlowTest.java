@@ -1,5 +1,6 @@
 package com.sellergrowth.coupon.messaging;
 
+import static com.sellergrowth.coupon.testsupport.Fixtures.awaitProcessed;
 import static com.sellergrowth.coupon.testsupport.Fixtures.claim;
 import static com.sellergrowth.coupon.testsupport.Fixtures.couponBody;
 import static com.sellergrowth.coupon.testsupport.Fixtures.createCoupon;
@@ -35,16 +36,13 @@ class RedemptionFlowTest {
 
   @BeforeEach
   void resetClock() {
-    TestClock.get().set(Instant.parse("2026-11-25T12:00:00Z"));
+    TestClock.get().reset();
   }
 
   static String claimId(String coupon, String buyer) {
     return claim(coupon, buyer, "US", "10.2.0.1").then().statusCode(201).extract().path("id");
   }
 
-  static void awaitProcessed(String eventId) {
-    await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
-  }
 
   static String claimStatus(String claimId) {
     return Db.string("SELECT status FROM coupon_claim WHERE id = ?::uuid", claimId);

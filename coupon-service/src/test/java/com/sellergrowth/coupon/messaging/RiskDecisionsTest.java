@@ -1,5 +1,6 @@
 package com.sellergrowth.coupon.messaging;
 
+import static com.sellergrowth.coupon.testsupport.Fixtures.awaitProcessed;
 import static com.sellergrowth.coupon.testsupport.Fixtures.claim;
 import static com.sellergrowth.coupon.testsupport.Fixtures.createCoupon;
 import static com.sellergrowth.coupon.testsupport.Fixtures.eligibleShop;
@@ -28,12 +29,9 @@ class RiskDecisionsTest {
 
   @BeforeEach
   void resetClock() {
-    TestClock.get().set(Instant.parse("2026-11-25T12:00:00Z"));
+    TestClock.get().reset();
   }
 
-  static void awaitProcessed(String eventId) {
-    await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
-  }
 
   // CPN-17
   @Test

@@ -25,6 +25,11 @@ public final class Fixtures {
   public record Shop(String sellerId, String sku, String spu, String category, String token) {
   }
 
+  /** Waits until the service has applied the event with this CloudEvents id (its inbox row exists). */
+  public static void awaitProcessed(String eventId) {
+    await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+  }
+
   public static String uid(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
   }

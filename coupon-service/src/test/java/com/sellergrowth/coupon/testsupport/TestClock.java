@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests move by hand (STYLE 7: time rules are tested by moving the clock, never by sleeping). Replaces the service's clock. */
 public class TestClock extends Clock {
+  /** Where every test starts. */
+  public static final Instant BASE = Instant.parse("2026-11-25T12:00:00Z");
   private static final TestClock INSTANCE = new TestClock();
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T12:00:00Z"));
+  private final AtomicReference<Instant> now = new AtomicReference<>(BASE);
 
   public static TestClock get() {
     return INSTANCE;
@@ -22,6 +24,11 @@ public class TestClock extends Clock {
 
   public Instant now() {
     return now.get();
+  }
+
+  /** Back to {@link #BASE}. */
+  public void reset() {
+    now.set(BASE);
   }
 
   public void set(Instant instant) {
