@@ -141,11 +141,15 @@ public class CouponService {
     return coupons.listOwned(sellerId, status, page, size);
   }
 
-  /** DRAFT to SCHEDULED/ACTIVE. */
+  /** DRAFT to SCHEDULED/ACTIVE. Publishing a coupon that is already running changes nothing (a retried command). */
   public Uni<Coupon> publish(String sellerId, UUID id) {
     return Panache.withTransaction(() -> get(sellerId, id).invoke(c -> {
-      if (!CouponStatus.DRAFT.name().equals(c.status)) {
-        throw conflict("ERR_NOT_A_DRAFT", "only a draft can be published");
+      CouponStatus stored = CouponStatus.valueOf(c.status);
+      if (stored == CouponStatus.SCHEDULED || stored == CouponStatus.ACTIVE || stored == CouponStatus.PAUSED) {
+        return;
+      }
+      if (stored != CouponStatus.DRAFT) {
+        throw conflict("ERR_NOT_A_DRAFT", "an ended or expired coupon cannot be published");
       }
       Instant now = clock.instant();
       c.status = CouponStatus.effective(CouponStatus.ACTIVE, c.startsAt, c.endsAt, now).name();

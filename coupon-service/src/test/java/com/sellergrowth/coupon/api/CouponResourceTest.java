@@ -149,8 +149,12 @@ class CouponResourceTest {
         .then().statusCode(200).body("status", equalTo("ACTIVE"));
     given().auth().oauth2(shop.token()).contentType(ContentType.JSON).post("/v1/coupons/" + id + "/end")
         .then().statusCode(200).body("status", equalTo("ENDED"));
+    given().auth().oauth2(shop.token()).contentType(ContentType.JSON).post("/v1/coupons/" + id + "/end")
+        .then().statusCode(200).body("status", equalTo("ENDED")); // retried: same answer
     given().auth().oauth2(shop.token()).contentType(ContentType.JSON).body("{}").post("/v1/coupons/" + id + "/pause")
         .then().statusCode(409).body("code", equalTo("ERR_NOT_RUNNING"));
+    given().auth().oauth2(shop.token()).contentType(ContentType.JSON).post("/v1/coupons/" + id + "/publish")
+        .then().statusCode(409).body("code", equalTo("ERR_NOT_A_DRAFT"));
   }
 
   // CPN-17
@@ -161,6 +165,9 @@ class CouponResourceTest {
     body.put("draft", true);
     String id = createCoupon(shop, body);
     Fixtures.claim(id, Fixtures.uid("buyer"), "US", "10.0.0.1").then().statusCode(404);
+    given().auth().oauth2(shop.token()).contentType(ContentType.JSON).post("/v1/coupons/" + id + "/publish")
+        .then().statusCode(200).body("status", equalTo("ACTIVE"));
+    // a retried publish is answered the same and changes nothing
     given().auth().oauth2(shop.token()).contentType(ContentType.JSON).post("/v1/coupons/" + id + "/publish")
         .then().statusCode(200).body("status", equalTo("ACTIVE"));
     Map<String, Object> later = couponBody(shop);
