@@ -65,6 +65,27 @@ class EventContractTest {
     }
   }
 
+  /** Every schema file is listed in schemas/SHA256SUMS with its hash; scripts/check-contract.sh keeps that list append-only. */
+  @Test
+  void everySchemaIsListedInTheChecksumManifestWithItsHash() throws Exception {
+    Path root = Path.of("src/main/resources/schemas");
+    java.util.Map<String, String> listed = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(root.resolve("SHA256SUMS"))) {
+      if (!line.isBlank()) {
+        listed.put(line.substring(66).trim(), line.substring(0, 64));
+      }
+    }
+    java.util.Map<String, String> actual = new java.util.TreeMap<>();
+    try (var files = Files.walk(root)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
+        actual.put(root.relativize(f).toString(), java.util.HexFormat.of().formatHex(digest));
+      }
+    }
+    assertThat(actual).as("add new schemas with: cd common-events/src/main/resources/schemas && sha256sum <producer>/<file>.json >> SHA256SUMS")
+        .isEqualTo(listed);
+  }
+
   @Test
   void typeNamesAreUniqueLowerCaseAndOnContractTopics() {
     Set<String> keys = new HashSet<>();
