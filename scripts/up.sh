@@ -5,13 +5,18 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 "$ROOT/scripts/infra-up.sh"
 command -v curl >/dev/null 2>&1 || apt_install curl
-log "building the services"
-"$ROOT/mvnw" -B -q package -DskipTests
 mkdir -p "$LOCAL/run"
+running() { [ -f "$LOCAL/run/$1.pid" ] && kill -0 "$(cat "$LOCAL/run/$1.pid")" 2>/dev/null; }
+to_start=0
+for entry in $(existing_services); do running "${entry%%:*}" || to_start=$((to_start + 1)); done
+if [ "$to_start" -gt 0 ]; then  # never rebuild jars underneath a running service
+  log "building the services"
+  "$ROOT/mvnw" -B -q package -DskipTests
+fi
 for entry in $(existing_services); do
   svc="${entry%%:*}"; port="${entry##*:}"
   pidfile="$LOCAL/run/$svc.pid"
-  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  if running "$svc"; then
     log "$svc already running (pid $(cat "$pidfile"))"; continue
   fi
   # DEV ONLY key: local runs accept the tokens of scripts/dev-token.sh. Production sets the gateway's key.
