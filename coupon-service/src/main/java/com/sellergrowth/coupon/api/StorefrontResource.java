@@ -7,7 +7,6 @@ import com.sellergrowth.coupon.service.ClaimService;
 import com.sellergrowth.coupon.service.QuoteService;
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
-import com.sellergrowth.support.problem.Problem;
 import com.sellergrowth.support.ratelimit.FixedWindowRateLimiter;
 import com.sellergrowth.coupon.config.CouponConfig;
 import java.time.Clock;
@@ -72,11 +71,9 @@ public class StorefrontResource {
       throw ApiException.invalid(errors);
     }
     if (!claimLimiter.tryAcquire(r.ip() == null || r.ip().isBlank() ? "buyer:" + r.buyerId() : "ip:" + r.ip())) {
-      return Uni.createFrom().item(Response.status(429).type(Problem.MEDIA_TYPE)
-          .header("Retry-After", claimLimiter.secondsToNextWindow())
-          .entity(Problem.of(429, "ERR_RATE_LIMITED", "Too many claims", "too many claims from this address; retry later",
-              "/v1/storefront/coupons/" + couponId + "/claims", List.of()).withPublic("ERR_RATE_LIMITED", "Please try again in a minute."))
-          .build());
+      throw new ApiException(429, "ERR_RATE_LIMITED", "Too many claims", "too many claims from this address; retry later")
+          .withPublic("ERR_RATE_LIMITED", "Please try again in a minute.")
+          .withHeader("Retry-After", Long.toString(claimLimiter.secondsToNextWindow()));
     }
     return claims.claim(CouponResource.uuid(couponId), new ClaimService.ClaimRequest(r.buyerId(), r.buyerCountry(), r.ip(), r.deviceId()),
             CouponResource.blankToNull(idempotencyKey))

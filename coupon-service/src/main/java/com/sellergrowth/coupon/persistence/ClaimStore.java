@@ -1,5 +1,7 @@
 package com.sellergrowth.coupon.persistence;
 
+import static com.sellergrowth.coupon.persistence.CouponQueries.odt;
+
 import com.sellergrowth.coupon.domain.ClaimCheck;
 import com.sellergrowth.coupon.domain.CouponStatus;
 import com.sellergrowth.support.outbox.Outbox;
@@ -9,8 +11,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -52,7 +52,7 @@ public class ClaimStore {
   /** Everything a claim is decided on, or null when the coupon does not exist. */
   public Uni<ClaimRow> claimRow(UUID couponId, String buyerId, String buyerCountry, Instant arbitrationSince,
       Instant overdueBefore) {
-    return pool.preparedQuery(CLAIM_ROW).execute(Tuple.of(couponId, buyerId, utc(arbitrationSince), utc(overdueBefore)))
+    return pool.preparedQuery(CLAIM_ROW).execute(Tuple.of(couponId, buyerId, odt(arbitrationSince), odt(overdueBefore)))
         .map(rows -> {
           if (rows.size() == 0) {
             return null;
@@ -68,13 +68,13 @@ public class ClaimStore {
   /** Inserts the claim and its outbox row in one statement; fails with a unique violation if the buyer already has a claim. */
   public Uni<Void> insertClaim(CouponClaim c, Outbox.Row event) {
     Tuple t = Tuple.from(new Object[] {c.id, c.couponId, c.sellerId, c.buyerId, c.variant, c.faceValueMinor, c.buyerCountry, c.ip,
-        c.deviceId, utc(c.claimedAt)});
+        c.deviceId, odt(c.claimedAt)});
     return pool.preparedQuery(INSERT_CLAIM).execute(append(t, event)).replaceWithVoid();
   }
 
   /** Records a refused claim (CPN-10) and its outbox row in one statement. */
   public Uni<Void> insertRefusal(UUID couponId, String buyerId, String code, String country, String ip, Instant at, Outbox.Row event) {
-    Tuple t = Tuple.from(new Object[] {couponId, buyerId, code, country, ip, utc(at)});
+    Tuple t = Tuple.from(new Object[] {couponId, buyerId, code, country, ip, odt(at)});
     return pool.preparedQuery(INSERT_REFUSAL).execute(append(t, event)).replaceWithVoid();
   }
 
@@ -83,9 +83,5 @@ public class ClaimStore {
       t.addValue(v);
     }
     return t;
-  }
-
-  private static OffsetDateTime utc(Instant i) {
-    return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
   }
 }

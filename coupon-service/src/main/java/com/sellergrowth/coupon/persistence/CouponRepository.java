@@ -29,6 +29,10 @@ public class CouponRepository implements PanacheRepositoryBase<Coupon, UUID> {
         .page(Page.of(page, size)).list();
   }
 
+  public Uni<List<Coupon>> byIds(List<UUID> ids) {
+    return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
+  }
+
   /** Coupons still marked SCHEDULED/ACTIVE/PAUSED whose validity ended before {@code now}. */
   public Uni<List<Coupon>> endedBefore(Instant now, int limit) {
     return find("status in ('SCHEDULED', 'ACTIVE', 'PAUSED') and endsAt <= ?1", now).page(Page.ofSize(limit)).list();

@@ -25,7 +25,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -287,9 +286,5 @@ public class CouponService {
 
   static ApiException conflict(String code, String detail) {
     return new ApiException(409, code, "Conflict", detail);
-  }
-
-  static Duration ttlUntil(Instant end, Instant now) {
-    return Duration.between(now, end).plusDays(1);
   }
 }

@@ -57,7 +57,7 @@ public class QuoteService {
           if (ofSeller.isEmpty()) {
             return Uni.createFrom().item(new Quote(BestQuote.choose(List.of(), amount), amount, Map.of()));
           }
-          return coupons.list("id in ?1", ofSeller.stream().map(c -> c.couponId).distinct().toList())
+          return coupons.byIds(ofSeller.stream().map(c -> c.couponId).distinct().toList())
               .chain(list -> queries.buyerHadOrderWithSellerBefore(d.buyerId(), d.sellerId(), "")
                   .map(hadOrder -> evaluate(d, ofSeller, list.stream().collect(Collectors.toMap(c -> c.id, Function.identity())), hadOrder,
                       amount, now)));

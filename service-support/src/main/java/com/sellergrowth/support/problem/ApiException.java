@@ -10,6 +10,7 @@ public class ApiException extends RuntimeException {
   private final List<FieldError> errors;
   private String publicCode;
   private String publicMessage;
+  private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
   public ApiException(int status, String code, String title, String detail, List<FieldError> errors) {
     super(detail, null, false, false);
@@ -36,6 +37,16 @@ public class ApiException extends RuntimeException {
     this.publicCode = code;
     this.publicMessage = message;
     return this;
+  }
+
+  /** Adds a response header (e.g. {@code Retry-After} on a 429). */
+  public ApiException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public java.util.Map<String, String> headers() {
+    return headers;
   }
 
   public String publicCode() {

@@ -24,7 +24,9 @@ public class ProblemMappers {
     if (e.publicCode() != null) {
       p = p.withPublic(e.publicCode(), e.publicMessage());
     }
-    return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(p);
+    e.headers().forEach(response::header);
+    return response.build();
   }
 
   @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleObjectStateException.class})

@@ -24,11 +24,6 @@ public class Caller {
     return jwt.getSubject();
   }
 
-  /** Subject of the token, for audit trails. */
-  public String subject() {
-    return jwt.getSubject();
-  }
-
   public boolean isOperator() {
     return identity.hasRole(Roles.OPERATOR);
   }
