@@ -22,6 +22,10 @@ import com.sellergrowth.events.platform.StockSyncedV1;
 import com.sellergrowth.events.risk.DecisionReleasedV1;
 import com.sellergrowth.events.risk.PauseCouponV1;
 import com.sellergrowth.events.risk.ResumeCouponV1;
+import com.sellergrowth.events.shortlink.LinkClickedV1;
+import com.sellergrowth.events.shortlink.LinkCreatedV1;
+import com.sellergrowth.events.shortlink.LinkDeletedV1;
+import com.sellergrowth.events.shortlink.LinkTargetChangedV1;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,7 @@ public final class EventCatalog {
       ShipmentNodeReachedV1.TYPE,
       CouponCreatedV1.TYPE, CouponClaimedV1.TYPE, ClaimRejectedV1.TYPE, CouponRedeemedV1.TYPE, RedemptionReversedV1.TYPE,
       CouponPausedV1.TYPE, CouponResumedV1.TYPE, CouponExpiredV1.TYPE, CouponEndedV1.TYPE,
+      LinkCreatedV1.TYPE, LinkTargetChangedV1.TYPE, LinkDeletedV1.TYPE, LinkClickedV1.TYPE,
       PauseCouponV1.TYPE, ResumeCouponV1.TYPE, DecisionReleasedV1.TYPE);
 
   private static final Map<String, EventType<?>> BY_KEY = ALL.stream().collect(Collectors.toMap(EventType::key, Function.identity()));
