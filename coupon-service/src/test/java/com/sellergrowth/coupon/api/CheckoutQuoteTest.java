@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
-import com.sellergrowth.coupon.testsupport.TestClock;
-import com.sellergrowth.coupon.testsupport.Tokens;
+import com.sellergrowth.testsupport.TestClock;
+import com.sellergrowth.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;

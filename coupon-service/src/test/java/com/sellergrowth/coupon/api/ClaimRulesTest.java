@@ -11,12 +11,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.sellergrowth.coupon.testsupport.Db;
+import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
-import com.sellergrowth.coupon.testsupport.Kafka;
-import com.sellergrowth.coupon.testsupport.TestClock;
-import com.sellergrowth.coupon.testsupport.Tokens;
+import com.sellergrowth.testsupport.Kafka;
+import com.sellergrowth.testsupport.TestClock;
+import com.sellergrowth.testsupport.Tokens;
 import com.sellergrowth.events.platform.DisputeEscalatedV1;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

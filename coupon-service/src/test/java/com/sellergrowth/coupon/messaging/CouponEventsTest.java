@@ -7,12 +7,12 @@ import static com.sellergrowth.coupon.testsupport.Fixtures.uid;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sellergrowth.coupon.testsupport.Db;
+import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
-import com.sellergrowth.coupon.testsupport.Kafka;
-import com.sellergrowth.coupon.testsupport.TestClock;
-import com.sellergrowth.coupon.testsupport.Tokens;
+import com.sellergrowth.testsupport.Kafka;
+import com.sellergrowth.testsupport.TestClock;
+import com.sellergrowth.testsupport.Tokens;
 import com.sellergrowth.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -3,10 +3,10 @@ package com.sellergrowth.coupon.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sellergrowth.coupon.testsupport.Db;
+import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.coupon.testsupport.Fixtures;
-import com.sellergrowth.coupon.testsupport.Kafka;
-import com.sellergrowth.coupon.testsupport.TestClock;
+import com.sellergrowth.testsupport.Kafka;
+import com.sellergrowth.testsupport.TestClock;
 import com.sellergrowth.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;

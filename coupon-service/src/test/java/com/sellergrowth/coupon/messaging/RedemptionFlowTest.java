@@ -11,12 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.sellergrowth.coupon.testsupport.Db;
+import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
-import com.sellergrowth.coupon.testsupport.Kafka;
+import com.sellergrowth.testsupport.Kafka;
 import com.sellergrowth.coupon.testsupport.Orders;
-import com.sellergrowth.coupon.testsupport.TestClock;
+import com.sellergrowth.testsupport.TestClock;
 import com.sellergrowth.events.Topics;
 import com.sellergrowth.events.platform.OrderCancelledV1;
 import com.sellergrowth.events.platform.OrderPaidV1;

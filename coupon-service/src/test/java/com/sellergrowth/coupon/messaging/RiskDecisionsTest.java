@@ -9,11 +9,11 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.sellergrowth.coupon.testsupport.Db;
+import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
-import com.sellergrowth.coupon.testsupport.Kafka;
-import com.sellergrowth.coupon.testsupport.TestClock;
+import com.sellergrowth.testsupport.Kafka;
+import com.sellergrowth.testsupport.TestClock;
 import com.sellergrowth.events.risk.DecisionReleasedV1;
 import com.sellergrowth.events.risk.PauseCouponV1;
 import com.sellergrowth.events.risk.ResumeCouponV1;

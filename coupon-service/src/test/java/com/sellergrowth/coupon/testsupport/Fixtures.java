@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.sellergrowth.events.platform.SellerProfileUpdatedV1;
 import com.sellergrowth.events.platform.StockSyncedV1;
+import com.sellergrowth.testsupport.Db;
+import com.sellergrowth.testsupport.Kafka;
+import com.sellergrowth.testsupport.TestClock;
+import com.sellergrowth.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;

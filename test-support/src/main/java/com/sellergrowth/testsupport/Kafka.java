@@ -1,4 +1,4 @@
-package com.sellergrowth.coupon.testsupport;
+package com.sellergrowth.testsupport;
 
 import com.sellergrowth.events.EventCatalog;
 import com.sellergrowth.events.EventSerde;

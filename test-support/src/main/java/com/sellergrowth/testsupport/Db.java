@@ -1,4 +1,4 @@
-package com.sellergrowth.coupon.testsupport;
+package com.sellergrowth.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package com.sellergrowth.coupon.testsupport;
+package com.sellergrowth.testsupport;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;

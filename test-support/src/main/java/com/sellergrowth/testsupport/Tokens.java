@@ -1,4 +1,4 @@
-package com.sellergrowth.coupon.testsupport;
+package com.sellergrowth.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
 import java.util.Set;
