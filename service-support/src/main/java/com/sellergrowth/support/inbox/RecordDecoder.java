@@ -1,0 +1,72 @@
+package com.sellergrowth.support.inbox;
+
+import com.sellergrowth.events.EventCatalog;
+import com.sellergrowth.events.EventRejectedException;
+import com.sellergrowth.events.EventSerde;
+import com.sellergrowth.events.EventType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Decodes one Kafka record of a batch consumer (binary CloudEvents headers plus JSON payload) the way {@link EventDispatcher}
+ * does for single messages: missing or broken headers, or a payload that breaks its schema, throw
+ * {@link EventRejectedException} (dead-letter it); a type the contract does not know answers null (ack and skip).
+ */
+public final class RecordDecoder {
+
+  private RecordDecoder() {
+  }
+
+  public static EventEnvelope<? extends Record> decode(ConsumerRecord<String, String> r) {
+    String id = header(r, "ce_id");
+    String type = header(r, "ce_type");
+    if (id == null || type == null || header(r, "ce_specversion") == null || header(r, "ce_source") == null) {
+      throw new EventRejectedException("missing CloudEvents headers (ce_id, ce_type, ce_source, ce_specversion)");
+    }
+    String version = header(r, "ce_eventversion");
+    if (version == null) {
+      String schema = header(r, "ce_dataschema");
+      if (schema == null) {
+        throw new EventRejectedException("missing event version (ce_eventversion or ce_dataschema)");
+      }
+      version = schema.substring(schema.lastIndexOf(":v") + 2);
+    }
+    int v;
+    try {
+      v = Integer.parseInt(version);
+    } catch (NumberFormatException e) {
+      throw new EventRejectedException("unparsable event version '" + version + "'");
+    }
+    EventType<?> known = EventCatalog.find(type, v);
+    if (known == null) {
+      return null;
+    }
+    String time = header(r, "ce_time");
+    if (time == null) {
+      throw new EventRejectedException("missing ce_time: rules run in event time");
+    }
+    Instant at;
+    try {
+      at = OffsetDateTime.parse(time).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new EventRejectedException("unparsable ce_time '" + time + "'");
+    }
+    if (r.value() == null) {
+      throw new EventRejectedException("empty payload");
+    }
+    return envelope(known, id, at, header(r, "ce_subject"), r.value());
+  }
+
+  private static <T extends Record> EventEnvelope<T> envelope(EventType<T> type, String id, Instant at, String subject, String json) {
+    return new EventEnvelope<>(id, type.type(), type.version(), at, subject, EventSerde.deserialize(type, json));
+  }
+
+  private static String header(ConsumerRecord<?, ?> r, String name) {
+    Header h = r.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}

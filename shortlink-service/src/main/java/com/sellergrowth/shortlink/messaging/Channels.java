@@ -1,0 +1,12 @@
+package com.sellergrowth.shortlink.messaging;
+
+/** Channel names (configured in application.properties with topic, group and dead-letter topic). */
+public final class Channels {
+  public static final String PLATFORM_STOCK_IN = "platform-stock-in";
+  public static final String PLATFORM_SELLERS_IN = "platform-sellers-in";
+  public static final String SHORTLINK_EVENTS_IN = "shortlink-events-in";
+  public static final String DEAD_LETTER_OUT = "dead-letter-out";
+
+  private Channels() {
+  }
+}

@@ -1,0 +1,95 @@
+package com.sellergrowth.shortlink.messaging;
+
+import com.sellergrowth.events.EventRejectedException;
+import com.sellergrowth.events.shortlink.LinkClickedV1;
+import com.sellergrowth.events.shortlink.LinkCreatedV1;
+import com.sellergrowth.events.shortlink.LinkDeletedV1;
+import com.sellergrowth.events.shortlink.LinkTargetChangedV1;
+import com.sellergrowth.shortlink.persistence.ClickStore;
+import com.sellergrowth.shortlink.redirect.LinkResolver;
+import com.sellergrowth.support.inbox.DeadLetters;
+import com.sellergrowth.support.inbox.EventEnvelope;
+import com.sellergrowth.support.inbox.RecordDecoder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code shortlink.events}, in batches (SHL-6): clicks become stats rows, one statement per batch, keyed by click id (a
+ * redelivery or a replay from offset 0 changes no figure); a link's lifecycle event rewrites its Redis view from PostgreSQL
+ * (repairs a lost after-commit write; idempotent). A record that breaks the contract is dead-lettered alone; the batch is
+ * acknowledged (after processing) only once its effects are stored; a failed store is retried whole (harmlessly).
+ */
+@ApplicationScoped
+public class ShortlinkEventsConsumer {
+  private static final Logger LOG = Logger.getLogger(ShortlinkEventsConsumer.class);
+
+  private final ClickStore clicks;
+  private final LinkResolver resolver;
+  private final DeadLetters deadLetters;
+  private final MeterRegistry registry;
+
+  public ShortlinkEventsConsumer(ClickStore clicks, LinkResolver resolver,
+      @Channel(Channels.DEAD_LETTER_OUT) MutinyEmitter<String> deadLetterEmitter, MeterRegistry registry) {
+    this.clicks = clicks;
+    this.resolver = resolver;
+    this.deadLetters = new DeadLetters(deadLetterEmitter);
+    this.registry = registry;
+  }
+
+  @Incoming(Channels.SHORTLINK_EVENTS_IN)
+  public Uni<Void> consume(ConsumerRecords<String, String> batch) {
+    List<LinkClickedV1> clicked = new ArrayList<>();
+    Set<String> changedLinks = new LinkedHashSet<>();
+    List<Uni<Void>> rejected = new ArrayList<>();
+    for (ConsumerRecord<String, String> r : batch) {
+      try {
+        EventEnvelope<? extends Record> e = RecordDecoder.decode(r);
+        if (e == null) {
+          count("unknown", "unknown");
+        } else if (e.payload() instanceof LinkClickedV1 c) {
+          clicked.add(c);
+        } else if (e.payload() instanceof LinkCreatedV1 || e.payload() instanceof LinkTargetChangedV1 || e.payload() instanceof LinkDeletedV1) {
+          changedLinks.add(r.key());
+          count(e.type(), "applied");
+        }
+      } catch (EventRejectedException | IllegalArgumentException ex) {
+        count("unknown", "dead-lettered");
+        LOG.warnf("shortlink.events record %d/%d dead-lettered: %s", r.partition(), r.offset(), ex.getMessage());
+        rejected.add(deadLetters.send(r, ex.getMessage()));
+      }
+    }
+    Uni<Void> work = clicks.insert(clicked).invoke(inserted -> {
+      count(LinkClickedV1.TYPE.type(), "applied", inserted);
+      count(LinkClickedV1.TYPE.type(), "duplicate", clicked.size() - inserted);
+    }).replaceWithVoid();
+    for (String code : changedLinks) {
+      work = work.chain(() -> Uni.createFrom().completionStage(() -> resolver.refresh(code)).replaceWithVoid());
+    }
+    for (Uni<Void> dlq : rejected) {
+      work = work.chain(() -> dlq);
+    }
+    return work.onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5);
+  }
+
+  private void count(String type, String outcome) {
+    count(type, outcome, 1);
+  }
+
+  private void count(String type, String outcome, int n) {
+    if (n > 0) {
+      registry.counter("events.consumed", "consumer", Channels.SHORTLINK_EVENTS_IN, "event_type", type, "outcome", outcome).increment(n);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package com.sellergrowth.shortlink.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A link row. Never leaves the service: the API and events map it to their own records. Written by {@link LinkRepository}. */
+@Entity
+@Table(name = "link")
+public class Link extends PanacheEntityBase {
+  @Id
+  public String code;
+  @Column(name = "seller_id")
+  public String sellerId;
+  public String channel;
+  public String campaign;
+  public String target;
+  @Column(name = "mobile_target")
+  public String mobileTarget;
+  @Column(name = "utm_query")
+  public String utmQuery;
+  public String sku;
+  @Column(name = "expires_at")
+  public Instant expiresAt;
+  @Column(name = "max_visits")
+  public Long maxVisits;
+  @Column(name = "custom_alias")
+  public boolean customAlias;
+  public int version;
+  @Column(name = "created_at")
+  public Instant createdAt;
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+  @Column(name = "deleted_at")
+  public Instant deletedAt;
+}
