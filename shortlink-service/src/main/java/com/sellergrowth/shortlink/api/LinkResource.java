@@ -13,6 +13,7 @@ import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
 import com.sellergrowth.support.security.Caller;
 import com.sellergrowth.support.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -150,12 +151,12 @@ public class LinkResource {
     return links.delete(caller.sellerId(), code).map(v -> Response.noContent().build());
   }
 
-  /** SHL-6: figures per hour over {@code [from, to)} (ISO instants; default: the last 7 days). */
+  /** SHL-6: figures per hour over {@code [from, to)} (ISO instants; default: the 7 days up to the end of the current hour). */
   @GET
   @Path("{code}/stats")
   @WithSession
   public Uni<StatsResponse> stats(@PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to) {
-    Instant end = to == null ? clock.instant() : instant(to, "to");
+    Instant end = to == null ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1)) : instant(to, "to");
     Instant start = from == null ? end.minus(DEFAULT_STATS_RANGE) : instant(from, "from");
     if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_STATS_RANGE) > 0) {
       throw ApiException.invalid(List.of(new FieldError("from", "ERR_RANGE", "from must be before to, at most 93 days apart")));
@@ -169,13 +170,14 @@ public class LinkResource {
   @GET
   @Path("{code}/qr.png")
   @Produces("image/png")
-  @WithSession
   public Uni<byte[]> qrPng(@PathParam("code") String code, @QueryParam("size") @DefaultValue("512") int size) {
     if (size < 64 || size > 2048) {
       throw ApiException.invalid(List.of(new FieldError("size", "ERR_QR_SIZE", "64 to 2048 pixels")));
     }
-    return links.owned(code, caller.sellerId()).emitOn(Infrastructure.getDefaultWorkerPool())
-        .map(l -> QrCodes.png(config.baseUrl() + l.code, size));
+    String sellerId = caller.sellerId();
+    // the session closes before the image is drawn on a worker thread
+    return Panache.withSession(() -> links.owned(code, sellerId)).map(l -> config.baseUrl() + l.code)
+        .emitOn(Infrastructure.getDefaultWorkerPool()).map(url -> QrCodes.png(url, size));
   }
 
   /** The link's QR code as SVG (scalable). */

@@ -58,7 +58,7 @@ public final class ClickPublisher implements AutoCloseable {
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout.toMillis()));
-    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(10_000, deliveryTimeout.toMillis() - 5)));
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(deliveryTimeout.toMillis()));
     p.put(ProducerConfig.CLIENT_ID_CONFIG, sourceName + "-clicks");
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());

@@ -1,0 +1,54 @@
+package com.sellergrowth.shortlink.messaging;
+
+import static com.sellergrowth.shortlink.testsupport.Fixtures.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sellergrowth.events.Topics;
+import com.sellergrowth.events.shortlink.LinkClickedV1;
+import com.sellergrowth.testsupport.Db;
+import com.sellergrowth.testsupport.Kafka;
+import com.sellergrowth.testsupport.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A malformed event on any consumed topic lands in its .dlq with the reason; the consumer goes on (SPEC section 2). */
+@QuarkusTest
+class DeadLetterTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {Topics.SHORTLINK_EVENTS, Topics.PLATFORM_STOCK, Topics.PLATFORM_SELLERS})
+  void malformedEventsAreDeadLetteredAndTheConsumerGoesOn(String topic) {
+    String key = "bad-" + UUID.randomUUID();
+    try (Kafka.Reader dlq = Kafka.readFromNow(Topics.dlq(topic))) {
+      Kafka.publishRaw(topic, key, "{not json", Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+          "ce_type", typeOf(topic), "ce_source", "urn:test", "ce_time", TestClock.BASE.toString(), "ce_eventversion", "1"));
+      Kafka.publishRaw(topic, key + "-2", "{}", Map.of());
+      var found = dlq.await(r -> r.key() != null && r.key().startsWith(key), 2, WAIT);
+      for (ConsumerRecord<String, String> r : found) {
+        assertThat(Kafka.header(r, "dead-letter-reason")).isNotBlank();
+      }
+    }
+    // the consumer goes on: a valid click after the bad records is stored
+    if (topic.equals(Topics.SHORTLINK_EVENTS)) {
+      String id = UUID.randomUUID().toString();
+      Instant now = TestClock.BASE;
+      Kafka.publishWithId(id, "after-bad", new LinkClickedV1(id, "after-bad", "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET",
+          null, now), now);
+      await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM link_click WHERE click_id = ?::uuid", id) == 1);
+    }
+  }
+
+  private static String typeOf(String topic) {
+    return switch (topic) {
+      case Topics.SHORTLINK_EVENTS -> LinkClickedV1.TYPE.type();
+      case Topics.PLATFORM_STOCK -> "platform.stock-synced";
+      default -> "platform.seller-profile-updated";
+    };
+  }
+}

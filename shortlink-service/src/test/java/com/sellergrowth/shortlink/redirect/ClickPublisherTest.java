@@ -1,0 +1,66 @@
+package com.sellergrowth.shortlink.redirect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.sellergrowth.events.Topics;
+import com.sellergrowth.events.shortlink.LinkClickedV1;
+import com.sellergrowth.testsupport.Kafka;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** SHL-6: clicks are published off the redirect path; none is lost on a clean stop; a dead broker never blocks a redirect. */
+class ClickPublisherTest {
+  private static final Instant AT = Instant.parse("2026-11-25T12:00:00Z");
+
+  private static LinkClickedV1 click(String code) {
+    return new LinkClickedV1(UUID.randomUUID().toString(), code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET", null, AT);
+  }
+
+  @Test
+  void closingPublishesEveryQueuedClick_SHL6() {
+    String code = "flush-" + UUID.randomUUID();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (Kafka.Reader reader = Kafka.readFromNow(Topics.SHORTLINK_EVENTS)) {
+      ClickPublisher publisher = new ClickPublisher(Kafka.BOOTSTRAP, "shortlink-test", 10_000, 500, Duration.ofMinutes(1), registry);
+      Set<String> ids = new HashSet<>();
+      for (int i = 0; i < 2_000; i++) {
+        LinkClickedV1 c = click(code);
+        ids.add(c.clickId());
+        assertThat(publisher.offer(c)).isTrue();
+      }
+      publisher.close();
+      assertThat(publisher.queued()).isZero();
+      assertThat(registry.counter("shortlink.clicks.published").count()).isEqualTo(2_000);
+      Set<String> seen = new HashSet<>();
+      reader.await(r -> code.equals(r.key()) && seen.add(Kafka.header(r, "ce_id")), 2_000, Duration.ofSeconds(30));
+      assertThat(seen).isEqualTo(ids);
+    }
+  }
+
+  @Test
+  void aDeadBrokerNeverBlocksTheCallerAndOverflowIsCounted_SHL6() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ClickPublisher publisher = new ClickPublisher("127.0.0.1:1", "shortlink-test", 10, 10, Duration.ofMillis(300), registry);
+    int accepted = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      int n = 0;
+      for (int i = 0; i < 1_000; i++) {
+        if (publisher.offer(click("dead-broker"))) {
+          n++;
+        }
+      }
+      return n;
+    });
+    // bounded memory: the queue (10) plus the one batch (10) the publisher thread holds while the producer waits for the broker
+    assertThat(accepted).isBetween(10, 20);
+    assertThat(registry.counter("shortlink.clicks.dropped").count()).isEqualTo(1_000 - accepted);
+    publisher.close();
+    assertThat(registry.counter("shortlink.clicks.lost").count() + registry.counter("shortlink.clicks.published").count())
+        .isLessThanOrEqualTo(accepted);
+  }
+}
