@@ -50,6 +50,14 @@ class EventContractTest {
 
   @ParameterizedTest
   @MethodSource("types")
+  void uncheckedSerializationWritesWhatCheckedSerializationWrites(EventType<?> type) throws IOException {
+    Record sample = EventSamples.sample(type.recordClass(), true);
+    assertThat(EventSerde.mapper().readTree(EventSerde.serializeUnchecked(sample)))
+        .isEqualTo(EventSerde.mapper().readTree(EventSerde.serialize(sample)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("types")
   void goldenSampleValidatesAndBinds(EventType<?> type) throws IOException {
     String path = "samples/" + type.producer() + "/" + type.type() + ".v" + type.version() + ".json";
     Path file = Path.of("src/test/resources").resolve(path);

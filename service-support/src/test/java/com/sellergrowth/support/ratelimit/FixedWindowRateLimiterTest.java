@@ -50,8 +50,14 @@ class FixedWindowRateLimiterTest {
     for (int i = 0; i < 10; i++) {
       assertThat(limiter.tryAcquire("k" + i)).isTrue();
     }
+    // the window is full: a new key is admitted uncounted (fail-open), known keys are still limited
+    assertThat(limiter.tryAcquire("k10")).isTrue();
+    assertThat(limiter.tryAcquire("k10")).isTrue();
+    assertThat(limiter.tryAcquire("k0")).isFalse();
     clock.now = start.plusSeconds(10);
     assertThat(limiter.tryAcquire("k0")).isTrue(); // new window, and the 10 old keys were dropped
     assertThat(limiter.tryAcquire("k0")).isFalse();
+    assertThat(limiter.tryAcquire("k10")).isTrue();
+    assertThat(limiter.tryAcquire("k10")).isFalse();
   }
 }

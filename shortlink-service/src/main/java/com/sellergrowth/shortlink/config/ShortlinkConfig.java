@@ -74,6 +74,14 @@ public interface ShortlinkConfig {
     @WithDefault("PT1M")
     Duration rateLimitWindow();
 
+    /** Connection addresses (IP literals) whose X-Forwarded-For is believed (its rightmost entry); see ClientAddress. */
+    @WithDefault("127.0.0.1,0:0:0:0:0:0:0:1")
+    List<String> trustedProxies();
+
+    /** Share of redirects traced (the API and consumers are always traced); see RedirectTraceSampler. */
+    @WithDefault("0.01")
+    double traceRatio();
+
     /** The request header the edge or gateway sets with the visitor's ISO country code. */
     @WithDefault("X-Country-Code")
     String countryHeader();

@@ -12,6 +12,7 @@ import com.sellergrowth.support.inbox.EventEnvelope;
 import com.sellergrowth.support.inbox.RecordDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -48,8 +49,13 @@ public class ShortlinkEventsConsumer {
     this.registry = registry;
   }
 
+  /** Decoding and validating a batch is CPU work: done on a worker thread so that redirects on the event loops never wait behind it. */
   @Incoming(Channels.SHORTLINK_EVENTS_IN)
   public Uni<Void> consume(ConsumerRecords<String, String> batch) {
+    return Uni.createFrom().item(batch).emitOn(Infrastructure.getDefaultWorkerPool()).chain(this::apply);
+  }
+
+  private Uni<Void> apply(ConsumerRecords<String, String> batch) {
     List<LinkClickedV1> clicked = new ArrayList<>();
     Set<String> changedLinks = new LinkedHashSet<>();
     List<Uni<Void>> rejected = new ArrayList<>();

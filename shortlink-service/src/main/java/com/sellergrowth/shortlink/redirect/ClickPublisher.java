@@ -56,7 +56,6 @@ public final class ClickPublisher implements AutoCloseable {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout.toMillis()));
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(10_000, deliveryTimeout.toMillis() - 5)));
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(deliveryTimeout.toMillis()));
@@ -130,7 +129,7 @@ public final class ClickPublisher implements AutoCloseable {
     h.add("ce_eventversion", bytes(Integer.toString(LinkClickedV1.TYPE.version())));
     h.add("content-type", bytes("application/json"));
     ProducerRecord<String, String> record =
-        new ProducerRecord<>(LinkClickedV1.TYPE.topic(), null, c.code(), EventSerde.serialize(c), h);
+        new ProducerRecord<>(LinkClickedV1.TYPE.topic(), null, c.code(), EventSerde.serializeUnchecked(c), h);
     producer.send(record, (metadata, failure) -> {
       if (failure == null) {
         published.increment();

@@ -13,6 +13,8 @@ import com.sellergrowth.support.redis.RedisConfig;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Resolves codes and SKU states for redirects (SHL-5) without PostgreSQL in the common case: from this instance's memory
@@ -71,12 +74,15 @@ public class LinkResolver {
 
   /** The link's view, or a deleted/unknown view (never null). */
   public CompletableFuture<LinkView> link(String code) {
-    return links.get(code, (k, executor) -> loadLink(k).thenApply(Optional::of).toCompletableFuture()).thenApply(o -> o.orElseThrow());
+    Context caller = Vertx.currentContext();
+    return links.get(code, (k, executor) -> loadLink(k, caller).thenApply(Optional::of).toCompletableFuture())
+        .thenApply(o -> o.orElseThrow());
   }
 
   /** The SKU's latest stock fact, or empty when none arrived yet (then the link redirects to its target). */
   public CompletableFuture<Optional<SkuState>> sku(String sku) {
-    return skus.get(sku, (k, executor) -> loadSku(k).toCompletableFuture());
+    Context caller = Vertx.currentContext();
+    return skus.get(sku, (k, executor) -> loadSku(k, caller).toCompletableFuture());
   }
 
   /** Writes a view to Redis unless a newer one is there, and forgets this instance's copy. */
@@ -95,7 +101,7 @@ public class LinkResolver {
 
   /** Reloads a link from PostgreSQL into Redis (repairs Redis after a lost write; driven by shortlink.events). */
   public CompletionStage<Boolean> refresh(String code) {
-    return linkFromDb(code).thenCompose(this::put);
+    return onContext(Vertx.currentContext(), () -> linkFromDb(code)).thenCompose(this::put);
   }
 
   /** Counts a visit of a link with a visit limit; the count after this visit. */
@@ -103,13 +109,32 @@ public class LinkResolver {
     return redis.incr(prefix + "visits:" + code);
   }
 
-  private CompletionStage<LinkView> loadLink(String code) {
+  private CompletionStage<LinkView> loadLink(String code, Context caller) {
     return redis.get(linkKey(code)).thenCompose(cached -> {
       if (cached != null) {
         return CompletableFuture.completedFuture(read(cached, LinkView.class));
       }
-      return linkFromDb(code).thenCompose(view -> put(view).thenApply(written -> view));
+      return onContext(caller, () -> linkFromDb(code)).thenCompose(view -> put(view).thenApply(written -> view));
     });
+  }
+
+  /**
+   * Runs a PostgreSQL call on the caller's Vert.x context: Lettuce completes its futures on its own threads, and the
+   * reactive pool must be used from a Vert.x context (from a foreign thread a query stalled for seconds under load).
+   */
+  private static <T> CompletionStage<T> onContext(Context context, Supplier<CompletionStage<T>> work) {
+    if (context == null || Vertx.currentContext() == context) {
+      return work.get();
+    }
+    CompletableFuture<T> result = new CompletableFuture<>();
+    context.runOnContext(v -> work.get().whenComplete((value, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+      } else {
+        result.complete(value);
+      }
+    }));
+    return result;
   }
 
   private CompletionStage<LinkView> linkFromDb(String code) {
@@ -125,14 +150,14 @@ public class LinkResolver {
     }).subscribeAsCompletionStage();
   }
 
-  private CompletionStage<Optional<SkuState>> loadSku(String sku) {
+  private CompletionStage<Optional<SkuState>> loadSku(String sku, Context caller) {
     return redis.get(skuKey(sku)).thenCompose(cached -> {
       if (cached != null) {
         return CompletableFuture.completedFuture(Optional.of(read(cached, SkuState.class)));
       }
-      return pool.preparedQuery("SELECT listed, quantity, observed_at FROM sku_stock WHERE sku = $1").execute(Tuple.of(sku))
+      return onContext(caller, () -> pool.preparedQuery("SELECT listed, quantity, observed_at FROM sku_stock WHERE sku = $1").execute(Tuple.of(sku))
           .map(rows -> rows.iterator().hasNext() ? Optional.of(skuState(rows.iterator().next())) : Optional.<SkuState>empty())
-          .subscribeAsCompletionStage();
+          .subscribeAsCompletionStage());
     });
   }
 

@@ -44,6 +44,7 @@ public class RedirectRoute {
   private final Clock clock;
   private final String countryHeader;
   private final Counter limited;
+  private final ClientAddress clientAddress;
 
   public RedirectRoute(LinkResolver resolver, VisitorClassifier classifier, ClickPublisher clicks, @RedirectLimiter FixedWindowRateLimiter limiter,
       Clock clock, ShortlinkConfig config, MeterRegistry registry) {
@@ -54,6 +55,7 @@ public class RedirectRoute {
     this.clock = clock;
     this.countryHeader = config.redirect().countryHeader();
     this.limited = registry.counter("shortlink.redirects.rate_limited");
+    this.clientAddress = new ClientAddress(config.redirect().trustedProxies());
   }
 
   void register(@Observes Router router) {
@@ -64,7 +66,8 @@ public class RedirectRoute {
   void handle(RoutingContext rc) {
     HttpServerRequest req = rc.request();
     String code = rc.pathParam("param0");
-    String address = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
+    String address = clientAddress.of(req.remoteAddress() == null ? null : req.remoteAddress().hostAddress(),
+        req.getHeader("X-Forwarded-For"));
     if (!limiter.tryAcquire(address)) {
       limited.increment();
       rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(limiter.secondsToNextWindow()));

@@ -24,6 +24,7 @@ class DeadLetterTest {
   @ParameterizedTest
   @ValueSource(strings = {Topics.SHORTLINK_EVENTS, Topics.PLATFORM_STOCK, Topics.PLATFORM_SELLERS})
   void malformedEventsAreDeadLetteredAndTheConsumerGoesOn(String topic) {
+    com.sellergrowth.shortlink.testsupport.Fixtures.awaitClickConsumer();
     String key = "bad-" + UUID.randomUUID();
     try (Kafka.Reader dlq = Kafka.readFromNow(Topics.dlq(topic))) {
       Kafka.publishRaw(topic, key, "{not json", Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),

@@ -95,6 +95,15 @@ public final class Fixtures {
     return visit(code, ip(), DESKTOP);
   }
 
+  /** Waits until the shortlink.events consumer holds its partitions (it reads from "now" in tests: see application.properties). */
+  public static void awaitClickConsumer() {
+    var kafka = io.quarkus.arc.Arc.container().instance(io.smallrye.reactive.messaging.kafka.KafkaClientService.class).get();
+    await().atMost(WAIT).until(() -> {
+      var consumer = kafka.getConsumer("shortlink-events-in");
+      return consumer != null && !consumer.getAssignments().await().atMost(Duration.ofSeconds(5)).isEmpty();
+    });
+  }
+
   private Fixtures() {
   }
 }

@@ -1,0 +1,32 @@
+package com.sellergrowth.shortlink.redirect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The visitor's address for rate limits and hashes: X-Forwarded-For only from trusted proxies, and only what they appended. */
+class ClientAddressTest {
+  private final ClientAddress address = new ClientAddress(List.of("127.0.0.1"));
+
+  @Test
+  void aTrustedProxysRightmostEntryIsTheVisitor() {
+    assertThat(address.of("127.0.0.1", "203.0.113.7")).isEqualTo("203.0.113.7");
+    // the client wrote '1.1.1.1' itself; our proxy appended the real address
+    assertThat(address.of("127.0.0.1", "1.1.1.1, 203.0.113.7")).isEqualTo("203.0.113.7");
+    assertThat(address.of("127.0.0.1", "2001:db8::1")).isEqualTo("2001:db8::1");
+  }
+
+  @Test
+  void anUntrustedPeerCannotChooseItsAddress() {
+    assertThat(address.of("198.51.100.9", "203.0.113.7")).isEqualTo("198.51.100.9");
+  }
+
+  @Test
+  void somethingThatIsNotAnAddressIsIgnored() {
+    assertThat(address.of("127.0.0.1", "evil.example")).isEqualTo("127.0.0.1");
+    assertThat(address.of("127.0.0.1", "")).isEqualTo("127.0.0.1");
+    assertThat(address.of("127.0.0.1", null)).isEqualTo("127.0.0.1");
+    assertThat(address.of(null, "203.0.113.7")).isEqualTo("unknown");
+  }
+}
