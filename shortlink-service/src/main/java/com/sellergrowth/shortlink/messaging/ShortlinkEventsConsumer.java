@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -30,7 +31,8 @@ import org.jboss.logging.Logger;
  * {@code shortlink.events}, in batches (SHL-6): clicks become stats rows, one statement per batch, keyed by click id (a
  * redelivery or a replay from offset 0 changes no figure); a link's lifecycle event rewrites its Redis view from PostgreSQL
  * (repairs a lost after-commit write; idempotent). A record that breaks the contract is dead-lettered alone; the batch is
- * acknowledged (after processing) only once its effects are stored; a failed store is retried whole (harmlessly).
+ * acknowledged (after processing) only once its effects are stored; a failed store is retried whole (harmlessly) until
+ * the infrastructure is back.
  */
 @ApplicationScoped
 public class ShortlinkEventsConsumer {
@@ -65,6 +67,7 @@ public class ShortlinkEventsConsumer {
         if (e == null) {
           count("unknown", "unknown");
         } else if (e.payload() instanceof LinkClickedV1 c) {
+          UUID.fromString(c.clickId()); // the stats key: a click id that is not a UUID is dead-lettered, not retried forever
           clicked.add(c);
         } else if (e.payload() instanceof LinkCreatedV1 || e.payload() instanceof LinkTargetChangedV1 || e.payload() instanceof LinkDeletedV1) {
           changedLinks.add(r.key());
@@ -86,7 +89,9 @@ public class ShortlinkEventsConsumer {
     for (Uni<Void> dlq : rejected) {
       work = work.chain(() -> dlq);
     }
-    return work.onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5);
+    // what is left to fail is infrastructure (PostgreSQL, Redis, Kafka briefly down): retry until it is back, never skip
+    return work.onFailure().invoke(f -> LOG.warnf("shortlink.events batch of %d not stored yet, retrying: %s", batch.count(),
+        f.getMessage())).onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
   }
 
   private void count(String type, String outcome) {

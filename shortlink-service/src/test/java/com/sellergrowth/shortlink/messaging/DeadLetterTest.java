@@ -45,6 +45,22 @@ class DeadLetterTest {
     }
   }
 
+  /** A click that passes its schema but cannot be stored (its id is the stats key and must be a UUID) is dead-lettered, not retried. */
+  @org.junit.jupiter.api.Test
+  void aClickWithAnUnusableIdIsDeadLetteredAndTheBatchGoesOn() {
+    com.sellergrowth.shortlink.testsupport.Fixtures.awaitClickConsumer();
+    String code = "bad-id-" + UUID.randomUUID();
+    Instant now = TestClock.BASE;
+    try (Kafka.Reader dlq = Kafka.readFromNow(Topics.dlq(Topics.SHORTLINK_EVENTS))) {
+      Kafka.publish(code, new LinkClickedV1("not-a-uuid", code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET", null, now), now);
+      String good = UUID.randomUUID().toString();
+      Kafka.publishWithId(good, code, new LinkClickedV1(good, code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET", null, now),
+          now);
+      assertThat(Kafka.header(dlq.await(r -> code.equals(r.key()), 1, WAIT).get(0), "dead-letter-reason")).contains("UUID");
+      await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM link_click WHERE click_id = ?::uuid", good) == 1);
+    }
+  }
+
   private static String typeOf(String topic) {
     return switch (topic) {
       case Topics.SHORTLINK_EVENTS -> LinkClickedV1.TYPE.type();
