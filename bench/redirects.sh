@@ -47,8 +47,18 @@ CONF
 nginx -p "$ngx" -c "$ngx/nginx.conf"
 trap 'nginx -p "$ngx" -c "$ngx/nginx.conf" -s stop 2>/dev/null || true' EXIT
 
-log "warm-up (20 s: the JIT needs it)"
-wrk -t2 -c50 -d20s -s "$ROOT/bench/redirect.lua" "$base/$warm" >/dev/null
+clicks_of() { PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -U "$PG_USER" -d shortlink -Atc "SELECT count(*) FROM link_click WHERE code = '$1'"; }
+await_clicks() { # code count: waits (at most 180 s) until the stats hold that many clicks of the link
+  local i
+  for i in $(seq 1 180); do [ "$(clicks_of "$1")" -ge "$2" ] && return 0; sleep 1; done
+  return 1
+}
+
+log "warm-up (30 s: the JIT needs it)"
+wu=$(wrk -t2 -c50 -d30s -s "$ROOT/bench/redirect.lua" "$base/$warm")
+wu_redirects=$(( $(grep -E '^answered:' <<<"$wu" | awk '{print $2 - $4}') ))
+log "waiting until the warm-up's $wu_redirects clicks are in the stats (so that the measured run does not pay for them)"
+await_clicks "$warm" "$wu_redirects" || log "warm-up clicks still arriving; measuring anyway"
 log "shortlink-service: ${secs}s at 50 connections"
 sl=$(wrk -t2 -c50 -d"${secs}s" --latency -s "$ROOT/bench/redirect.lua" "$base/$code")
 echo "$sl"
@@ -60,12 +70,9 @@ answered=$(grep -E '^answered:' <<<"$sl" | awk '{print $2}')
 not3xx=$(grep -E '^answered:' <<<"$sl" | awk '{print $4}')
 redirects=$((answered - not3xx))
 log "waiting until the stats account for all $redirects redirects of the measured run"
-start=$(date +%s); stored=0
-for _ in $(seq 1 180); do
-  stored=$(PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -U "$PG_USER" -d shortlink -Atc "SELECT count(*) FROM link_click WHERE code = '$code'")
-  [ "$stored" -ge "$redirects" ] && break
-  sleep 1
-done
+start=$(date +%s)
+await_clicks "$code" "$redirects" || log "not every click arrived within 180 s"
+stored=$(clicks_of "$code")
 pv=$(curl -fsS -H "Authorization: Bearer $token" "$base/v1/links/$code/stats" | sed 's/.*"pv":\([0-9]*\).*/\1/')
 dropped=$(curl -fsS "$base/q/metrics" | awk '/^shortlink_clicks_dropped_total/ {print $2}')
 

@@ -78,10 +78,6 @@ public interface ShortlinkConfig {
     @WithDefault("127.0.0.1,0:0:0:0:0:0:0:1")
     List<String> trustedProxies();
 
-    /** Share of redirects traced (the API and consumers are always traced); see RedirectTraceSampler. */
-    @WithDefault("0.01")
-    double traceRatio();
-
     /** The request header the edge or gateway sets with the visitor's ISO country code. */
     @WithDefault("X-Country-Code")
     String countryHeader();
