@@ -92,15 +92,7 @@ public final class EventDispatcher {
 
   private static int versionOf(IncomingCloudEventMetadata<?> ce) {
     Object v = ce.getExtension("eventversion").orElse(null);
-    String s = v != null ? v.toString() : ce.getDataSchema().map(u -> {
-      String text = u.toString();
-      return text.substring(text.lastIndexOf(":v") + 2);
-    }).orElseThrow(() -> new EventRejectedException("missing event version (ce_eventversion or ce_dataschema)"));
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      throw new EventRejectedException("unparsable event version '" + s + "'");
-    }
+    return EventVersions.parse(v == null ? null : v.toString(), ce.getDataSchema().map(Object::toString).orElse(null));
   }
 
   /** Declares the handlers of one consumer. */

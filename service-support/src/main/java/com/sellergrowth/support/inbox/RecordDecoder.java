@@ -27,20 +27,7 @@ public final class RecordDecoder {
     if (id == null || type == null || header(r, "ce_specversion") == null || header(r, "ce_source") == null) {
       throw new EventRejectedException("missing CloudEvents headers (ce_id, ce_type, ce_source, ce_specversion)");
     }
-    String version = header(r, "ce_eventversion");
-    if (version == null) {
-      String schema = header(r, "ce_dataschema");
-      if (schema == null) {
-        throw new EventRejectedException("missing event version (ce_eventversion or ce_dataschema)");
-      }
-      version = schema.substring(schema.lastIndexOf(":v") + 2);
-    }
-    int v;
-    try {
-      v = Integer.parseInt(version);
-    } catch (NumberFormatException e) {
-      throw new EventRejectedException("unparsable event version '" + version + "'");
-    }
+    int v = EventVersions.parse(header(r, "ce_eventversion"), header(r, "ce_dataschema"));
     EventType<?> known = EventCatalog.find(type, v);
     if (known == null) {
       return null;

@@ -106,6 +106,7 @@ class LinkResourceTest {
     given().auth().oauth2(com.sellergrowth.testsupport.Tokens.operator("op-1")).get("/v1/links").then().statusCode(403);
   }
 
+  // SHL-8
   @Test
   void changingTheTargetKeepsCodeAndHistoryAndRedirectsAtOnce_SHL8() {
     Seller s = eligibleSeller();
@@ -122,6 +123,7 @@ class LinkResourceTest {
         .body("versions.version", contains(1, 2)).body("versions.target", contains(HOST + "/item/OLD", HOST + "/item/NEW"));
   }
 
+  // SHL-2, SHL-8
   @Test
   void aChangedTargetIsValidatedLikeANewOne_SHL2_SHL8() {
     Seller s = eligibleSeller();
