@@ -1,18 +1,26 @@
 package com.sellergrowth.shortlink.redirect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sellergrowth.events.Topics;
 import com.sellergrowth.events.shortlink.LinkClickedV1;
+import com.sellergrowth.shortlink.testsupport.SpareKafkaBroker;
 import com.sellergrowth.testsupport.Kafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SHL-6: clicks are published off the redirect path; none is lost on a clean stop; a dead broker never blocks a redirect. */
 class ClickPublisherTest {
@@ -41,6 +49,52 @@ class ClickPublisherTest {
       reader.await(r -> code.equals(r.key()) && seen.add(Kafka.header(r, "ce_id")), 2_000, Duration.ofSeconds(30));
       assertThat(seen).isEqualTo(ids);
     }
+  }
+
+  /** SHL-6: Kafka briefly down loses no click: the producer holds and retries them, and delivers once the broker is back. */
+  @Test
+  void clicksOfferedWhileKafkaIsDownArriveWhenItIsBack_SHL6(@TempDir Path dir) throws Exception {
+    try (SpareKafkaBroker broker = new SpareKafkaBroker(dir)) {
+      broker.start();
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      ClickPublisher publisher = new ClickPublisher(broker.bootstrap(), "shortlink-test", 10_000, 500, Duration.ofMinutes(2), registry);
+      Set<String> ids = new HashSet<>();
+      for (int i = 0; i < 300; i++) {
+        LinkClickedV1 c = click("before");
+        ids.add(c.clickId());
+        publisher.offer(c);
+      }
+      await().atMost(Duration.ofSeconds(60)).until(() -> registry.counter("shortlink.clicks.published").count() == 300);
+      broker.stop();
+      for (int i = 0; i < 300; i++) {
+        LinkClickedV1 c = click("during");
+        ids.add(c.clickId());
+        assertThat(publisher.offer(c)).isTrue();
+      }
+      broker.start();
+      await().atMost(Duration.ofSeconds(90)).until(() -> registry.counter("shortlink.clicks.published").count() == 600);
+      publisher.close();
+      assertThat(registry.counter("shortlink.clicks.lost").count()).isZero();
+      assertThat(idsOn(broker.bootstrap())).isEqualTo(ids);
+    }
+  }
+
+  private static Set<String> idsOn(String bootstrap) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("group.id", "probe-" + UUID.randomUUID());
+    p.put("auto.offset.reset", "earliest");
+    p.put("key.deserializer", StringDeserializer.class.getName());
+    p.put("value.deserializer", StringDeserializer.class.getName());
+    Set<String> seen = new HashSet<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+      consumer.subscribe(List.of(Topics.SHORTLINK_EVENTS));
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (seen.size() < 600 && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(Kafka.header(r, "ce_id")));
+      }
+    }
+    return seen;
   }
 
   @Test
