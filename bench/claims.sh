@@ -24,9 +24,7 @@ pg=$(PGPASSWORD="$PG_PASSWORD" pgbench -h "$PG_HOST" -U "$PG_USER" -n -c 8 -j 2 
 PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -U "$PG_USER" -d coupon -qc "DROP TABLE bench_raw_insert"
 echo "$pg" | grep -E "tps|latency average"
 
-rps=$(grep -E '^Requests/sec' <<<"$claims" | awk '{print $2}')
-p50=$(grep -E '^ +50%' <<<"$claims" | awk '{print $2}')
-p99=$(grep -E '^ +99%' <<<"$claims" | awk '{print $2}')
+rps=$(wrk_figure "$claims" rps); p50=$(wrk_figure "$claims" p50); p99=$(wrk_figure "$claims" p99)
 tps=$(grep -E '^tps' <<<"$pg" | awk '{print $3}')
 echo
 echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores)"

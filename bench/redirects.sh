@@ -76,12 +76,8 @@ stored=$(clicks_of "$code")
 pv=$(curl -fsS -H "Authorization: Bearer $token" "$base/v1/links/$code/stats" | sed 's/.*"pv":\([0-9]*\).*/\1/')
 dropped=$(curl -fsS "$base/q/metrics" | awk '/^shortlink_clicks_dropped_total/ {print $2}')
 
-rps=$(grep -E '^Requests/sec' <<<"$sl" | awk '{print $2}')
-p50=$(grep -E '^ +50%' <<<"$sl" | awk '{print $2}')
-p99=$(grep -E '^ +99%' <<<"$sl" | awk '{print $2}')
-nrps=$(grep -E '^Requests/sec' <<<"$ng" | awk '{print $2}')
-np50=$(grep -E '^ +50%' <<<"$ng" | awk '{print $2}')
-np99=$(grep -E '^ +99%' <<<"$ng" | awk '{print $2}')
+rps=$(wrk_figure "$sl" rps); p50=$(wrk_figure "$sl" p50); p99=$(wrk_figure "$sl" p99)
+nrps=$(wrk_figure "$ng" rps); np50=$(wrk_figure "$ng" p50); np99=$(wrk_figure "$ng" p99)
 echo
 echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c50 -d${secs}s, everything on this machine)"
 echo "shortlink-service redirects/s: $rps   p50: $p50   p99: $p99   (non-302: $not3xx)"

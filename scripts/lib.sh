@@ -43,3 +43,12 @@ existing_services() {
   for s in "${SERVICES[@]}"; do [ -d "$ROOT/${s%%:*}" ] && echo "$s"; done
   return 0
 }
+
+# Reads wrk's report (with --latency): wrk_figure "<report>" rps|p50|p99
+wrk_figure() {
+  case "$2" in
+    rps) grep -E '^Requests/sec' <<<"$1" | awk '{print $2}' ;;
+    p50) grep -E '^ +50%' <<<"$1" | awk '{print $2}' ;;
+    p99) grep -E '^ +99%' <<<"$1" | awk '{print $2}' ;;
+  esac
+}
