@@ -21,8 +21,11 @@ for entry in $(existing_services); do
   fi
   # DEV ONLY key: local runs accept the tokens of scripts/dev-token.sh. Production sets the gateway's key.
   cd "$ROOT/$svc"
+  jvm_options="-Xmx512m"  # a service may set its own in <service>/jvm.options (one option a line, # comments)
+  [ -f jvm.options ] && jvm_options=$(grep -vE '^\s*(#|$)' jvm.options | xargs)
+  # shellcheck disable=SC2086 # the options are words
   HTTP_PORT="$port" JWT_PUBLIC_KEY_LOCATION="${JWT_PUBLIC_KEY_LOCATION:-$ROOT/scripts/dev-jwt/dev-only-public.pem}" \
-    nohup java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$LOCAL/run/$svc.log" 2>&1 < /dev/null &
+    nohup java $jvm_options -jar target/quarkus-app/quarkus-run.jar > "$LOCAL/run/$svc.log" 2>&1 < /dev/null &
   echo $! > "$pidfile"
   cd "$ROOT"
   log "started $svc (pid $(cat "$pidfile")), log in .local/run/$svc.log"
