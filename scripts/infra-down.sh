@@ -5,12 +5,7 @@ source "$(dirname "$0")/lib.sh"
 while read -r what; do
   case "$what" in
     kafka)
-      pid=$(cat "$LOCAL/kafka/kafka.pid" 2>/dev/null || true)
-      if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        log "stopping Kafka ($pid)"; kill "$pid"
-        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-        kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-      fi ;;
+      "$ROOT/scripts/kafka-broker.sh" stop "$LOCAL/kafka" ;;
     redis)
       log "stopping Redis"; redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true ;;
     postgresql)

@@ -42,38 +42,5 @@ fi
 log "Redis ready on 127.0.0.1:$REDIS_PORT"
 
 # ---- Kafka (KRaft, single node) --------------------------------------------------------------------
-KDIR="$LOCAL/kafka"
-kafka_java() { java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
-  -Dkafka.logs.dir="$KDIR" -cp "$KDIR/libs/*" "$@"; }
-# The jars are needed even when a broker is already running here: the topic tools come from them.
-if [ ! -f "$KDIR/libs/.complete" ]; then
-  log "fetching the Kafka broker from Maven Central (first run only)"
-  "$ROOT/mvnw" -B -q -f "$ROOT/scripts/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$KDIR/libs"
-  touch "$KDIR/libs/.complete"
-fi
-if ! port_open 127.0.0.1 "$KAFKA_PORT"; then
-  mkdir -p "$KDIR/data"
-  sed -e "s#@DATA@#$KDIR/data#" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CPORT@#$KAFKA_CONTROLLER_PORT#g" \
-    "$ROOT/scripts/kafka/server.properties" > "$KDIR/server.properties"
-  if [ ! -f "$KDIR/data/meta.properties" ]; then
-    kafka_java kafka.tools.StorageTool format -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
-      -c "$KDIR/server.properties" >/dev/null
-  fi
-  log "starting Kafka"
-  nohup java -Xms512m -Xmx512m -Dlog4j2.configurationFile="$ROOT/scripts/kafka/log4j2.properties" \
-    -Dkafka.logs.dir="$KDIR" -cp "$KDIR/libs/*" kafka.Kafka "$KDIR/server.properties" \
-    > "$KDIR/stdout.log" 2>&1 < /dev/null &
-  echo $! > "$KDIR/kafka.pid"
-  mark_started kafka
-  wait_for_port 127.0.0.1 "$KAFKA_PORT" 60 Kafka || { tail -30 "$KDIR/stdout.log"; exit 1; }
-fi
-# Every topic of the contract and its dead-letter topic (SPEC section 2). Partitions: 3 (scale-out unit).
-topics=$(sed -n 's/.*String [A-Z_]* = "\([a-z.]*\)";.*/\1/p' "$ROOT/common-events/src/main/java/com/sellergrowth/events/Topics.java")
-existing=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --list 2>/dev/null || true)
-for t in $topics; do
-  for name in "$t" "$t.dlq"; do
-    grep -qx "$name" <<<"$existing" || kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
-      --create --if-not-exists --topic "$name" --partitions 3 --replication-factor 1 >/dev/null
-  done
-done
-log "Kafka ready on 127.0.0.1:$KAFKA_PORT ($(wc -w <<<"$topics") topics, each with its .dlq)"
+port_open 127.0.0.1 "$KAFKA_PORT" || mark_started kafka
+"$ROOT/scripts/kafka-broker.sh" start "$LOCAL/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
