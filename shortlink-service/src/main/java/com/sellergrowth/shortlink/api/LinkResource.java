@@ -73,7 +73,8 @@ public class LinkResource {
     if (request == null) {
       throw malformed();
     }
-    return links.create(caller.sellerId(), request.toDraft(), blankToNull(idempotencyKey), hash(request))
+    String key = blankToNull(idempotencyKey);
+    return links.create(caller.sellerId(), request.toDraft(), key, key == null ? null : hash(request))
         .map(l -> Response.created(URI.create("/v1/links/" + l.code)).entity(LinkResponse.of(l, config.baseUrl())).build());
   }
 
@@ -92,8 +93,9 @@ public class LinkResource {
       throw ApiException.invalid(List.of(new FieldError("links", "ERR_BATCH_ITEM", "an item is null")));
     }
     String baseUrl = config.baseUrl();
+    String key = blankToNull(idempotencyKey);
     return links.createBatch(caller.sellerId(), request.links().stream().map(CreateLinkRequest::toDraft).toList(),
-            blankToNull(idempotencyKey), hash(request), results -> {
+            key, key == null ? null : hash(request), results -> {
               List<BatchResponse.Item> items = new ArrayList<>();
               int created = 0;
               for (int i = 0; i < results.size(); i++) {

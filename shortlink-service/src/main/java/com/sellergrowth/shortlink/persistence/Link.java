@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import com.sellergrowth.shortlink.domain.ValidLink;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -36,4 +37,24 @@ public class Link extends PanacheEntityBase {
   public Instant updatedAt;
   @Column(name = "deleted_at")
   public Instant deletedAt;
+
+  /** The row {@link LinkRepository#insertIfFree} just wrote (version 1), without reading it back. */
+  static Link inserted(String code, String sellerId, ValidLink l, boolean alias, Instant now) {
+    Link link = new Link();
+    link.code = code;
+    link.sellerId = sellerId;
+    link.channel = l.channel();
+    link.campaign = l.campaign();
+    link.target = l.target();
+    link.mobileTarget = l.mobileTarget();
+    link.utmQuery = l.utmQuery();
+    link.sku = l.sku();
+    link.expiresAt = l.expiresAt();
+    link.maxVisits = l.maxVisits();
+    link.customAlias = alias;
+    link.version = 1;
+    link.createdAt = now;
+    link.updatedAt = now;
+    return link;
+  }
 }

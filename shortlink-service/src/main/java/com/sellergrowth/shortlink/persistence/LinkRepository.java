@@ -40,9 +40,9 @@ public class LinkRepository implements PanacheRepositoryBase<Link, String> {
 
   /**
    * Inserts a link and its first history row unless the code is taken (by a live or a deleted link: codes are never reused).
-   * True when inserted.
+   * The inserted link (not read back), or null when the code is taken.
    */
-  public Uni<Boolean> insertIfFree(String code, String sellerId, ValidLink l, boolean alias, Instant now) {
+  public Uni<Link> insertIfFree(String code, String sellerId, ValidLink l, boolean alias, Instant now) {
     return Panache.getSession().chain(s -> s.createNativeQuery("""
             INSERT INTO link(code, seller_id, channel, campaign, target, mobile_target, utm_query, sku, expires_at, max_visits,
                              custom_alias, version, created_at, updated_at)
@@ -51,8 +51,8 @@ public class LinkRepository implements PanacheRepositoryBase<Link, String> {
         .setParameter(5, l.target()).setParameter(6, l.mobileTarget()).setParameter(7, l.utmQuery()).setParameter(8, l.sku())
         .setParameter(9, l.expiresAt()).setParameter(10, l.maxVisits()).setParameter(11, alias).setParameter(12, now)
         .executeUpdate()
-        .chain(n -> n == 0 ? Uni.createFrom().item(false)
-            : history(code, 1, l.target(), l.mobileTarget(), now).replaceWith(true)));
+        .chain(n -> n == 0 ? Uni.createFrom().<Link>nullItem()
+            : history(code, 1, l.target(), l.mobileTarget(), now).replaceWith(Link.inserted(code, sellerId, l, alias, now))));
   }
 
   public Uni<Void> history(String code, int version, String target, String mobileTarget, Instant at) {

@@ -88,6 +88,11 @@ public class LinkResolver {
   /** Writes a view to Redis unless a newer one is there, and forgets this instance's copy. */
   public CompletionStage<Boolean> put(LinkView view) {
     links.synchronous().invalidate(view.code());
+    return store(view);
+  }
+
+  /** Writes a view to Redis unless a newer one is there (loads use this: invalidating the key being loaded would drop it). */
+  private CompletionStage<Boolean> store(LinkView view) {
     Duration ttl = view.sellerId() == null ? UNKNOWN_TTL : viewTtl;
     return redis.<Long>eval(PUT_IF_NEWER, ScriptOutputType.INTEGER, new String[] {linkKey(view.code())}, write(view),
         Long.toString(view.version()), Long.toString(ttl.toMillis())).thenApply(r -> r == 1L);
@@ -114,7 +119,7 @@ public class LinkResolver {
       if (cached != null) {
         return CompletableFuture.completedFuture(read(cached, LinkView.class));
       }
-      return onContext(caller, () -> linkFromDb(code)).thenCompose(view -> put(view).thenApply(written -> view));
+      return onContext(caller, () -> linkFromDb(code)).thenCompose(view -> store(view).thenApply(written -> view));
     });
   }
 

@@ -79,18 +79,17 @@ public class LinkService {
   /** SHL-1: creates one link in the caller's transaction; the seller's eligibility was checked by the caller. */
   public Uni<Link> createInTransaction(String sellerId, ValidLink link) {
     Instant now = clock.instant();
-    Uni<String> code = link.alias() != null
-        ? links.insertIfFree(link.alias(), sellerId, link, true, now).map(ok -> {
-          if (!ok) {
+    Uni<Link> inserted = link.alias() != null
+        ? links.insertIfFree(link.alias(), sellerId, link, true, now).map(l -> {
+          if (l == null) {
             throw new ApiException(409, "ERR_ALIAS_TAKEN", "Alias taken", "the alias '" + link.alias() + "' is already in use")
                 .withPublic("ERR_ALIAS_TAKEN", "choose another alias");
           }
-          return link.alias();
+          return l;
         })
         : insertWithFreshCode(sellerId, link, now, CODE_ATTEMPTS);
-    return code.chain(c -> outbox.append(c, new LinkCreatedV1(c, sellerId, link.channel(), link.campaign(), link.target(),
-            link.mobileTarget(), link.sku(), link.expiresAt(), link.maxVisits(), now), now)
-        .chain(() -> links.findById(c)));
+    return inserted.call(l -> outbox.append(l.code, new LinkCreatedV1(l.code, sellerId, link.channel(), link.campaign(), link.target(),
+        link.mobileTarget(), link.sku(), link.expiresAt(), link.maxVisits(), now), now));
   }
 
   /** SHL-1: creates a link; a retry with the same Idempotency-Key returns the first link. */
@@ -107,7 +106,7 @@ public class LinkService {
   /**
    * SHL-7: up to {@code shortlink.api.max-batch} links in one request and one transaction, each item validated on its own: an
    * invalid item or a taken alias is refused alone, with its reasons, the others are created. Answers the stored result for
-   * a retried Idempotency-Key ({@code render} turns the results into the stored body, {@code parse} back).
+   * a retried Idempotency-Key ({@code render} turns the results into the body that is answered and stored).
    */
   public Uni<String> createBatch(String sellerId, List<LinkDraft> drafts, String idempotencyKey, String requestHash,
       java.util.function.Function<List<ItemResult>, String> render) {
@@ -227,11 +226,10 @@ public class LinkService {
     });
   }
 
-  private Uni<String> insertWithFreshCode(String sellerId, ValidLink link, Instant now, int attemptsLeft) {
-    String code = codes.next();
-    return links.insertIfFree(code, sellerId, link, false, now).chain(ok -> {
-      if (ok) {
-        return Uni.createFrom().item(code);
+  private Uni<Link> insertWithFreshCode(String sellerId, ValidLink link, Instant now, int attemptsLeft) {
+    return links.insertIfFree(codes.next(), sellerId, link, false, now).chain(inserted -> {
+      if (inserted != null) {
+        return Uni.createFrom().item(inserted);
       }
       if (attemptsLeft <= 1) {
         return Uni.createFrom().failure(new ApiException(503, "ERR_CODE_SPACE", "No free code", "no free code found; retry"));

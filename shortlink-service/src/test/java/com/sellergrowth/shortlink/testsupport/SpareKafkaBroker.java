@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * A second, real Kafka broker (KRaft, single node) owned by one test, run from the same Maven Central jars as the shared
- * one (`scripts/infra-up.sh` fetched them into .local/kafka/libs), so that a test may stop and restart it: the shared
- * broker must never go down under the other tests. Data survives a restart (same directory).
+ * A second, real Kafka broker (KRaft, single node) owned by one test, with the scripts' configuration and the same Maven
+ * Central jars as the others (`scripts/kafka-broker.sh` fetched them into .local/kafka/libs), so that a test may stop and
+ * restart it: the run's broker must never go down under the other tests. Data survives a restart (same directory).
  */
 public final class SpareKafkaBroker implements AutoCloseable {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -27,15 +27,10 @@ public final class SpareKafkaBroker implements AutoCloseable {
     this.dir = dir;
     this.port = freePort();
     int controller = freePort();
-    Files.writeString(dir.resolve("server.properties"), String.join("\n", List.of(
-        "process.roles=broker,controller", "node.id=1", "controller.quorum.voters=1@127.0.0.1:" + controller,
-        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
-        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
-        "inter.broker.listener.name=PLAINTEXT", "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-        "log.dirs=" + dir.resolve("data"), "num.partitions=1", "auto.create.topics.enable=true",
-        "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-        "share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
-        "group.initial.rebalance.delay.ms=0")) + "\n");
+    // the broker configuration the scripts use (scripts/kafka/server.properties), on ports and a directory of its own
+    String template = Files.readString(ROOT.resolve("scripts/kafka/server.properties"));
+    Files.writeString(dir.resolve("server.properties"), template.replace("@DATA@", dir.resolve("data").toString())
+        .replace("@PORT@", Integer.toString(port)).replace("@CPORT@", Integer.toString(controller)));
     Process format = java("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString().replace("-", "").substring(0, 22),
         "-c", dir.resolve("server.properties").toString()).start();
     if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
