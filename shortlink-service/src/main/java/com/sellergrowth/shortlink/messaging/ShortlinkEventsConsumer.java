@@ -69,9 +69,12 @@ public class ShortlinkEventsConsumer {
         } else if (e.payload() instanceof LinkClickedV1 c) {
           UUID.fromString(c.clickId()); // the stats key: a click id that is not a UUID is dead-lettered, not retried forever
           clicked.add(c);
-        } else if (e.payload() instanceof LinkCreatedV1 || e.payload() instanceof LinkTargetChangedV1 || e.payload() instanceof LinkDeletedV1) {
-          changedLinks.add(r.key());
-          count(e.type(), "applied");
+        } else if (e.payload() instanceof LinkCreatedV1 l) {
+          changed(changedLinks, e, l.code());
+        } else if (e.payload() instanceof LinkTargetChangedV1 l) {
+          changed(changedLinks, e, l.code());
+        } else if (e.payload() instanceof LinkDeletedV1 l) {
+          changed(changedLinks, e, l.code());
         }
       } catch (EventRejectedException | IllegalArgumentException ex) {
         count("unknown", "dead-lettered");
@@ -92,6 +95,12 @@ public class ShortlinkEventsConsumer {
     // what is left to fail is infrastructure (PostgreSQL, Redis, Kafka briefly down): retry until it is back, never skip
     return work.onFailure().invoke(f -> LOG.warnf("shortlink.events batch of %d not stored yet, retrying: %s", batch.count(),
         f.getMessage())).onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+  }
+
+  /** A link changed: its Redis view is rewritten from PostgreSQL (the code comes from the payload, not the record key). */
+  private void changed(Set<String> codes, EventEnvelope<? extends Record> e, String code) {
+    codes.add(code);
+    count(e.type(), "applied");
   }
 
   private void count(String type, String outcome) {
