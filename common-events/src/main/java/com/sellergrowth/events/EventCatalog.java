@@ -1,14 +1,19 @@
 package com.sellergrowth.events;
 
+import com.sellergrowth.events.attribution.ClickAttributedV1;
 import com.sellergrowth.events.coupon.ClaimRejectedV1;
 import com.sellergrowth.events.coupon.CouponClaimedV1;
 import com.sellergrowth.events.coupon.CouponCreatedV1;
+import com.sellergrowth.events.coupon.CouponCreatedV2;
 import com.sellergrowth.events.coupon.CouponEndedV1;
 import com.sellergrowth.events.coupon.CouponExpiredV1;
 import com.sellergrowth.events.coupon.CouponPausedV1;
 import com.sellergrowth.events.coupon.CouponRedeemedV1;
 import com.sellergrowth.events.coupon.CouponResumedV1;
 import com.sellergrowth.events.coupon.RedemptionReversedV1;
+import com.sellergrowth.events.direct.SupplierKpiMeasuredV1;
+import com.sellergrowth.events.gift.GiftDispatchFailedV1;
+import com.sellergrowth.events.gift.GiftShippedV1;
 import com.sellergrowth.events.platform.DisputeClosedV1;
 import com.sellergrowth.events.platform.DisputeEscalatedV1;
 import com.sellergrowth.events.platform.DisputeOpenedV1;
@@ -20,6 +25,10 @@ import com.sellergrowth.events.platform.SellerProfileUpdatedV1;
 import com.sellergrowth.events.platform.ShipmentNodeReachedV1;
 import com.sellergrowth.events.platform.StockSyncedV1;
 import com.sellergrowth.events.risk.DecisionReleasedV1;
+import com.sellergrowth.events.risk.FreezeGiftFeatureV1;
+import com.sellergrowth.events.risk.InvalidateClickV1;
+import com.sellergrowth.events.risk.KpiWarningV1;
+import com.sellergrowth.events.risk.PauseNewListingsV1;
 import com.sellergrowth.events.risk.PauseCouponV1;
 import com.sellergrowth.events.risk.ResumeCouponV1;
 import com.sellergrowth.events.shortlink.LinkClickedV1;
@@ -41,10 +50,14 @@ public final class EventCatalog {
       DisputeOpenedV1.TYPE, DisputeEscalatedV1.TYPE, DisputeClosedV1.TYPE,
       SellerProfileUpdatedV1.TYPE,
       ShipmentNodeReachedV1.TYPE,
-      CouponCreatedV1.TYPE, CouponClaimedV1.TYPE, ClaimRejectedV1.TYPE, CouponRedeemedV1.TYPE, RedemptionReversedV1.TYPE,
+      CouponCreatedV1.TYPE, CouponCreatedV2.TYPE, CouponClaimedV1.TYPE, ClaimRejectedV1.TYPE, CouponRedeemedV1.TYPE, RedemptionReversedV1.TYPE,
       CouponPausedV1.TYPE, CouponResumedV1.TYPE, CouponExpiredV1.TYPE, CouponEndedV1.TYPE,
       LinkCreatedV1.TYPE, LinkTargetChangedV1.TYPE, LinkDeletedV1.TYPE, LinkClickedV1.TYPE,
-      PauseCouponV1.TYPE, ResumeCouponV1.TYPE, DecisionReleasedV1.TYPE);
+      GiftDispatchFailedV1.TYPE, GiftShippedV1.TYPE,
+      ClickAttributedV1.TYPE,
+      SupplierKpiMeasuredV1.TYPE,
+      PauseCouponV1.TYPE, ResumeCouponV1.TYPE, DecisionReleasedV1.TYPE, InvalidateClickV1.TYPE, FreezeGiftFeatureV1.TYPE,
+      KpiWarningV1.TYPE, PauseNewListingsV1.TYPE);
 
   private static final Map<String, EventType<?>> BY_KEY = ALL.stream().collect(Collectors.toMap(EventType::key, Function.identity()));
 

@@ -12,7 +12,7 @@ import com.sellergrowth.coupon.persistence.CouponClaim;
 import com.sellergrowth.coupon.persistence.CouponQueries;
 import com.sellergrowth.coupon.persistence.CouponRepository;
 import com.sellergrowth.coupon.persistence.PlatformFacts;
-import com.sellergrowth.events.coupon.CouponCreatedV1;
+import com.sellergrowth.events.coupon.CouponCreatedV2;
 import com.sellergrowth.events.coupon.CouponEndedV1;
 import com.sellergrowth.events.coupon.CouponExpiredV1;
 import com.sellergrowth.events.coupon.CouponPausedV1;
@@ -278,10 +278,16 @@ public class CouponService {
         }))));
   }
 
-  private static CouponCreatedV1 created(Coupon c, Instant now) {
-    return new CouponCreatedV1(c.id.toString(), c.sellerId, c.type, c.faceValueMinor, c.minOrderMinor, c.currency, c.totalQuantity,
+  /** V2 carries the pool (risk-service matches stock syncs to it, RSK-3); V1 has no consumer left, so only V2 is published. */
+  private static CouponCreatedV2 created(Coupon c, Instant now) {
+    return new CouponCreatedV2(c.id.toString(), c.sellerId, c.type, c.faceValueMinor, c.minOrderMinor, c.currency, c.totalQuantity,
         c.budgetMinor == null ? c.totalQuantity * c.faceValueMinor : c.budgetMinor, c.startsAt, c.endsAt, List.of(c.targetCountries),
-        CouponMapper.variants(c.variantsJson).stream().map(Variant::name).toList(), now);
+        CouponMapper.variants(c.variantsJson).stream().map(Variant::name).toList(), list(c.poolSpus), list(c.poolCategories),
+        list(c.poolBrands), now);
+  }
+
+  private static List<String> list(String[] values) {
+    return values == null ? List.of() : List.of(values);
   }
 
   static ApiException conflict(String code, String detail) {

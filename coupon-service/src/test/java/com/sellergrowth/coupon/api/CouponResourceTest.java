@@ -45,8 +45,9 @@ class CouponResourceTest {
       var records = reader.await(r -> id.equals(r.key()), 1, Fixtures.WAIT);
       assertThat(Kafka.header(records.get(0), "ce_type")).isEqualTo("coupon.created");
       assertThat(Kafka.header(records.get(0), "ce_source")).isEqualTo("urn:sellergrowth:coupon-service-test");
-      assertThat(Kafka.header(records.get(0), "ce_eventversion")).isEqualTo("1");
-      assertThat(records.get(0).value()).contains("\"couponId\":\"" + id + "\"");
+      // V2 carries the pool, so that risk-service can match stock syncs to it (RSK-3)
+      assertThat(Kafka.header(records.get(0), "ce_eventversion")).isEqualTo("2");
+      assertThat(records.get(0).value()).contains("\"couponId\":\"" + id + "\"").contains("\"poolSpus\":[");
     }
     await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM outbox_event") == 0);
   }
