@@ -1,0 +1,195 @@
+package com.sellergrowth.risk.engine;
+
+import com.sellergrowth.events.Topics;
+import com.sellergrowth.events.attribution.ClickAttributedV1;
+import com.sellergrowth.events.coupon.CouponClaimedV1;
+import com.sellergrowth.events.coupon.CouponCreatedV1;
+import com.sellergrowth.events.coupon.CouponCreatedV2;
+import com.sellergrowth.events.coupon.CouponRedeemedV1;
+import com.sellergrowth.events.coupon.RedemptionReversedV1;
+import com.sellergrowth.events.direct.SupplierKpiMeasuredV1;
+import com.sellergrowth.events.gift.GiftDispatchFailedV1;
+import com.sellergrowth.events.gift.GiftShippedV1;
+import com.sellergrowth.events.platform.StockSyncedV1;
+import com.sellergrowth.events.shortlink.LinkClickedV1;
+import com.sellergrowth.risk.domain.RuleBook;
+import com.sellergrowth.support.inbox.EventEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a batch of consumed events to the rules in one PostgreSQL transaction (RSK-1..RSK-8):
+ * <ol>
+ *   <li>the rules' settings are read (operators' changes apply from the next batch, on every instance);</li>
+ *   <li>the batch's event ids go into the inbox in one statement; only the ones not seen before go on, so a redelivery, a
+ *       rebalance handing the same records to a second instance (its insert waits for the first one's commit, then finds
+ *       them) or a replay from offset 0 changes nothing;</li>
+ *   <li>stream time (the latest event time per partition) moves on; an event older than its partition's stream time by
+ *       more than the grace is too late to change any decision and is only counted;</li>
+ *   <li>each event updates its rule's state and may decide, in partition order; decisions and their events (outbox) commit
+ *       with the state, or nothing does.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class RiskEngine {
+  /** The inbox name of this consumer. */
+  public static final String CONSUMER = "risk-service";
+  private static final String INBOX = "INSERT INTO processed_event(consumer, event_id) SELECT $1, unnest($2::text[]) "
+      + "ON CONFLICT DO NOTHING RETURNING event_id";
+  private static final String STREAM_TIMES = "SELECT topic, part, event_time FROM stream_time WHERE topic = ANY($1)";
+  private static final String ADVANCE = "INSERT INTO stream_time(topic, part, event_time) SELECT * FROM unnest($1::text[], $2::int[], "
+      + "$3::timestamptz[]) ON CONFLICT (topic, part) DO UPDATE SET event_time = GREATEST(stream_time.event_time, EXCLUDED.event_time)";
+  private static final String COUPON_STREAM_TIME = "SELECT max(event_time) AS t FROM stream_time WHERE topic = $1";
+
+  /** One consumed record, decoded. */
+  public record Incoming(String topic, int partition, long offset, EventEnvelope<? extends Record> event) {
+  }
+
+  /** What a batch did: events applied, duplicates skipped, too late to count. */
+  public record Outcome(int applied, int duplicates, int tooLate) {
+  }
+
+  private final Pool pool;
+  private final RuleBookStore rules;
+  private final CouponRules coupons;
+  private final GiftRules gifts;
+  private final ClickRules clicks;
+  private final KpiRules kpis;
+  private final MeterRegistry registry;
+
+  public RiskEngine(Pool pool, RuleBookStore rules, CouponRules coupons, GiftRules gifts, ClickRules clicks, KpiRules kpis,
+      MeterRegistry registry) {
+    this.pool = pool;
+    this.rules = rules;
+    this.coupons = coupons;
+    this.gifts = gifts;
+    this.clicks = clicks;
+    this.kpis = kpis;
+    this.registry = registry;
+  }
+
+  public Uni<Outcome> apply(List<Incoming> batch) {
+    if (batch.isEmpty()) {
+      return Uni.createFrom().item(new Outcome(0, 0, 0));
+    }
+    return pool.withTransaction(conn -> rules.load(conn).chain(book -> {
+      String[] ids = batch.stream().map(i -> i.event().id()).distinct().toArray(String[]::new);
+      String[] topics = batch.stream().map(Incoming::topic).distinct().toArray(String[]::new);
+      return Uni.combine().all().unis(conn.preparedQuery(INBOX).execute(Tuple.of(CONSUMER, ids)),
+          conn.preparedQuery(STREAM_TIMES).execute(Tuple.of((Object) topics))).asTuple().chain(results -> {
+            Set<String> fresh = new HashSet<>();
+            results.getItem1().forEach(r -> fresh.add(r.getString("event_id")));
+            Map<String, Instant> streamTime = new HashMap<>();
+            for (Row r : results.getItem2()) {
+              streamTime.put(r.getString("topic") + "/" + r.getInteger("part"), r.getOffsetDateTime("event_time").toInstant());
+            }
+            return run(conn, book, batch, fresh, streamTime);
+          });
+    }));
+  }
+
+  private Uni<Outcome> run(SqlClient sql, RuleBook book, List<Incoming> batch, Set<String> fresh, Map<String, Instant> streamTime) {
+    List<Incoming> timely = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int duplicates = 0;
+    int tooLate = 0;
+    boolean couponEvents = false;
+    Map<String, Instant> advanced = new HashMap<>();
+    for (Incoming in : batch) {
+      if (!fresh.contains(in.event().id()) || !seen.add(in.event().id())) {
+        duplicates++;
+        count(in, "duplicate");
+        continue;
+      }
+      String part = in.topic() + "/" + in.partition();
+      Instant at = in.event().time();
+      Instant current = streamTime.get(part);
+      if (current != null && at.isBefore(current.minus(book.grace()))) {
+        tooLate++;
+        count(in, "too-late");
+        continue;
+      }
+      if (current == null || at.isAfter(current)) {
+        streamTime.put(part, at);
+        advanced.put(part, at);
+      }
+      timely.add(in);
+      couponEvents |= Topics.COUPON_EVENTS.equals(in.topic());
+    }
+    Uni<Void> chain = advance(sql, advanced);
+    for (Incoming in : timely) {
+      chain = chain.chain(() -> handle(sql, book, in)).invoke(() -> count(in, "applied"));
+    }
+    if (couponEvents) {
+      chain = chain.chain(() -> sql.preparedQuery(COUPON_STREAM_TIME).execute(Tuple.of(Topics.COUPON_EVENTS)))
+          .chain(rows -> coupons.lowRedemptionSweep(sql, book, rows.iterator().next().getOffsetDateTime("t").toInstant()));
+    }
+    int dup = duplicates;
+    int late = tooLate;
+    return chain.replaceWith(() -> new Outcome(timely.size(), dup, late));
+  }
+
+  private static Uni<Void> advance(SqlClient sql, Map<String, Instant> advanced) {
+    if (advanced.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<String> topics = new ArrayList<>();
+    List<Integer> parts = new ArrayList<>();
+    List<java.time.OffsetDateTime> times = new ArrayList<>();
+    advanced.forEach((key, at) -> {
+      int slash = key.lastIndexOf('/');
+      topics.add(key.substring(0, slash));
+      parts.add(Integer.parseInt(key.substring(slash + 1)));
+      times.add(Sql.ts(at));
+    });
+    return sql.preparedQuery(ADVANCE).execute(Tuple.of(topics.toArray(String[]::new), parts.toArray(Integer[]::new),
+        times.toArray(java.time.OffsetDateTime[]::new))).replaceWithVoid();
+  }
+
+  private Uni<Void> handle(SqlClient sql, RuleBook book, Incoming in) {
+    String id = in.event().id();
+    Instant at = in.event().time();
+    Record payload = in.event().payload();
+    if (payload instanceof CouponClaimedV1 e) {
+      return coupons.claimed(sql, book, id, e, at);
+    } else if (payload instanceof CouponCreatedV2 e) {
+      return coupons.created(sql, e, at);
+    } else if (payload instanceof CouponCreatedV1 e) {
+      return coupons.created(sql, e, at);
+    } else if (payload instanceof CouponRedeemedV1 e) {
+      return coupons.redeemed(sql, e, at);
+    } else if (payload instanceof RedemptionReversedV1 e) {
+      return coupons.reversed(sql, e, at);
+    } else if (payload instanceof StockSyncedV1 e) {
+      return coupons.stockSynced(sql, book, id, e, at);
+    } else if (payload instanceof GiftDispatchFailedV1 e) {
+      return gifts.outcome(sql, book, id, e.sellerId(), e.dispatchId(), true, e.code(), at);
+    } else if (payload instanceof GiftShippedV1 e) {
+      return gifts.outcome(sql, book, id, e.sellerId(), e.dispatchId(), false, null, at);
+    } else if (payload instanceof LinkClickedV1 e) {
+      return clicks.linkClicked(sql, book, e, at);
+    } else if (payload instanceof ClickAttributedV1 e) {
+      return clicks.clickAttributed(sql, book, e, at);
+    } else if (payload instanceof SupplierKpiMeasuredV1 e) {
+      return kpis.measured(sql, book, id, e, at);
+    }
+    return Uni.createFrom().voidItem(); // a contract type no rule reads (e.g. coupon.paused): marked processed, nothing else
+  }
+
+  private void count(Incoming in, String outcome) {
+    registry.counter("events.consumed", "consumer", CONSUMER, "event_type", in.event().type(), "outcome", outcome).increment();
+  }
+}

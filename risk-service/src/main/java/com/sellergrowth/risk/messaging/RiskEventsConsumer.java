@@ -1,0 +1,80 @@
+package com.sellergrowth.risk.messaging;
+
+import com.sellergrowth.events.EventRejectedException;
+import com.sellergrowth.events.direct.SupplierKpiMeasuredV1;
+import com.sellergrowth.risk.engine.KpiRules;
+import com.sellergrowth.risk.engine.RiskEngine;
+import com.sellergrowth.support.inbox.DeadLetters;
+import com.sellergrowth.support.inbox.EventEnvelope;
+import com.sellergrowth.support.inbox.RecordDecoder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Every topic the rules read, in batches (SPEC section 8). Records that break the contract are dead-lettered one by one to
+ * {@code <topic>.dlq}; the rest go to {@link RiskEngine} in one transaction. The batch is acknowledged (offsets committed)
+ * only after that transaction; a failure (PostgreSQL or Kafka down) retries the whole batch, which the inbox makes harmless.
+ * Scaling out is Kafka's: instances in the consumer group {@code risk-service} share the partitions.
+ */
+@ApplicationScoped
+public class RiskEventsConsumer {
+  private static final Logger LOG = Logger.getLogger(RiskEventsConsumer.class);
+
+  private final RiskEngine engine;
+  private final DeadLetters deadLetters;
+  private final MeterRegistry registry;
+
+  public RiskEventsConsumer(RiskEngine engine, @Channel(Channels.DEAD_LETTER_OUT) MutinyEmitter<String> deadLetterEmitter,
+      MeterRegistry registry) {
+    this.engine = engine;
+    this.deadLetters = new DeadLetters(deadLetterEmitter);
+    this.registry = registry;
+  }
+
+  @Incoming(Channels.RISK_IN)
+  public Uni<Void> consume(ConsumerRecords<String, String> batch) {
+    return apply(batch);
+  }
+
+  /** Decodes, dead-letters what breaks the contract, and applies the rest. Public: a test drives a second instance with it. */
+  public Uni<Void> apply(Iterable<ConsumerRecord<String, String>> batch) {
+    List<RiskEngine.Incoming> events = new ArrayList<>();
+    List<Uni<Void>> rejected = new ArrayList<>();
+    int size = 0;
+    for (ConsumerRecord<String, String> r : batch) {
+      size++;
+      try {
+        EventEnvelope<? extends Record> e = RecordDecoder.decode(r);
+        if (e == null) {
+          registry.counter("events.consumed", "consumer", RiskEngine.CONSUMER, "event_type", "unknown", "outcome", "ignored-unknown").increment();
+          continue;
+        }
+        if (e.payload() instanceof SupplierKpiMeasuredV1 k) {
+          KpiRules.day(k);
+        }
+        events.add(new RiskEngine.Incoming(r.topic(), r.partition(), r.offset(), e));
+      } catch (EventRejectedException | IllegalArgumentException ex) {
+        registry.counter("events.consumed", "consumer", RiskEngine.CONSUMER, "event_type", "unknown", "outcome", "dead-lettered").increment();
+        LOG.warnf("%s record %d/%d dead-lettered: %s", r.topic(), r.partition(), r.offset(), ex.getMessage());
+        rejected.add(deadLetters.send(r, ex.getMessage()));
+      }
+    }
+    int count = size;
+    Uni<Void> work = engine.apply(events).replaceWithVoid();
+    for (Uni<Void> dlq : rejected) {
+      work = work.chain(() -> dlq);
+    }
+    return work.onFailure().invoke(f -> LOG.warnf(f, "risk batch of %d not applied yet, retrying", count))
+        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+  }
+}

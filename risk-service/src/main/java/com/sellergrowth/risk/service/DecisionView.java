@@ -1,0 +1,23 @@
+package com.sellergrowth.risk.service;
+
+import com.sellergrowth.risk.domain.Report;
+import java.time.Instant;
+import java.util.Map;
+
+/** A decision as the APIs show it (RSK-7): what, why (rule, reason, evidence, thresholds), its status and report. */
+public record DecisionView(String id, String rule, String action, String subjectType, String subjectId, String sellerId, String status,
+    String reason, Map<String, Object> evidence, Map<String, String> thresholds, Instant windowFrom, Instant windowTo, Instant decidedAt,
+    Instant closedAt, String closedBy, String closeNote, Report report) {
+
+  /**
+   * What a seller sees: no operator-only evidence (the raw address of RSK-1, the address hash of RSK-5), no thresholds, and an
+   * operator's release shown as OPERATOR without the internal note.
+   */
+  public DecisionView forSeller() {
+    Map<String, Object> visible = new java.util.LinkedHashMap<>(evidence);
+    visible.remove("ip");
+    visible.remove("ipHash");
+    return new DecisionView(id, rule, action, subjectType, subjectId, sellerId, status, reason, visible, Map.of(), windowFrom, windowTo,
+        decidedAt, closedAt, closedBy == null || closedBy.startsWith("RSK-") ? closedBy : "OPERATOR", null, report);
+  }
+}
