@@ -5,6 +5,7 @@ public final class Channels {
   public static final String PLATFORM_STOCK_IN = "platform-stock-in";
   public static final String PLATFORM_SELLERS_IN = "platform-sellers-in";
   public static final String SHORTLINK_EVENTS_IN = "shortlink-events-in";
+  public static final String RISK_DECISIONS_IN = "risk-decisions-in";
   public static final String DEAD_LETTER_OUT = "dead-letter-out";
 
   private Channels() {

@@ -27,6 +27,8 @@ public class ClickStore {
       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[],
                            $9::text[], $10::text[], $11::text[])
       ON CONFLICT (click_id) DO NOTHING""";
+  private static final String APPLY_INVALIDATIONS = "UPDATE link_click c SET invalid_reason = i.reason FROM click_invalidation i "
+      + "WHERE i.click_id = c.click_id AND c.click_id = ANY($1) AND c.invalid_reason IS DISTINCT FROM i.reason";
   private static final String VALID = "bot_reason IS NULL AND invalid_reason IS NULL";
   private static final String RANGE = "code = $1 AND occurred_at >= $2 AND occurred_at < $3";
 
@@ -77,7 +79,27 @@ public class ClickStore {
       referrers[i] = c.referrer();
     }
     Tuple args = Tuple.tuple(List.of(ids, codes, sellers, times, visitors, ips, countries, devices, bots, outcomes, referrers));
-    return pool.preparedQuery(INSERT).execute(args).map(rows -> rows.rowCount());
+    return pool.preparedQuery(INSERT).execute(args).map(rows -> rows.rowCount())
+        .call(() -> pool.preparedQuery(APPLY_INVALIDATIONS).execute(Tuple.of((Object) ids)));
+  }
+
+  /**
+   * RSK-5: risk-service invalidated a click; it leaves PV/UV and is counted as invalid. The invalidation is stored first (its
+   * own statement, committed), then applied to the click's row: whichever of the click's insert and this comes second sees
+   * the other's committed row, so an invalidation is never lost whatever the order of the two consumers.
+   */
+  public Uni<Void> invalidate(UUID clickId, String reason, String decisionId) {
+    return pool.preparedQuery("INSERT INTO click_invalidation(click_id, reason, decision_id) VALUES ($1, $2, $3) ON CONFLICT (click_id) "
+            + "DO UPDATE SET reason = EXCLUDED.reason, decision_id = EXCLUDED.decision_id").execute(Tuple.of(clickId, reason, decisionId))
+        .chain(() -> pool.preparedQuery("UPDATE link_click SET invalid_reason = $2 WHERE click_id = $1").execute(Tuple.of(clickId, reason)))
+        .replaceWithVoid();
+  }
+
+  /** An operator released the invalidation: the click counts again. */
+  public Uni<Void> release(UUID clickId) {
+    return pool.preparedQuery("DELETE FROM click_invalidation WHERE click_id = $1").execute(Tuple.of(clickId))
+        .chain(() -> pool.preparedQuery("UPDATE link_click SET invalid_reason = NULL WHERE click_id = $1").execute(Tuple.of(clickId)))
+        .replaceWithVoid();
   }
 
   public Uni<Stats> stats(String code, Instant from, Instant to) {
