@@ -18,10 +18,11 @@ psql_admin() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtA "$@"; }
 if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname='$PG_USER'")" != "1" ]; then
   psql_admin -c "CREATE ROLE $PG_USER LOGIN PASSWORD '$PG_PASSWORD' CREATEDB"
 fi
-# One database per service (schema owned by that service alone), plus one per service for the test suite.
+# One database per service (schema owned by that service alone), plus one per service for the test suite and one for
+# the end-to-end tests, which run a packaged service beside the service under test (ServiceProcess in test-support).
 for s in "${SERVICES[@]}"; do
   db="${s%%-service*}"
-  for d in "$db" "${db}_test"; do
+  for d in "$db" "${db}_test" "${db}_e2e"; do
     if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname='$d'")" != "1" ]; then
       psql_admin -c "CREATE DATABASE $d OWNER $PG_USER"
     fi
