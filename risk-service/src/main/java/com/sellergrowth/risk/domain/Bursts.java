@@ -15,12 +15,15 @@ public final class Bursts {
 
   /**
    * The first burst (in event time) that contains {@code target}, as the facts of the longest window starting at its first
-   * fact; empty when there is none. {@code facts} must contain {@code target}.
+   * fact; empty when there is none. {@code facts} must contain {@code target} (by id: a stored time may be rounded).
    */
   public static List<TimedFact> containing(List<TimedFact> facts, TimedFact target, Duration window, long max) {
     List<TimedFact> sorted = new ArrayList<>(facts);
     sorted.sort(null);
-    int t = sorted.indexOf(target);
+    int t = -1;
+    for (int i = 0; i < sorted.size() && t < 0; i++) {
+      t = sorted.get(i).id().equals(target.id()) ? i : -1;
+    }
     if (t < 0) {
       throw new IllegalArgumentException("target " + target.id() + " is not among the facts");
     }

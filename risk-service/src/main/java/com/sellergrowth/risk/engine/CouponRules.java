@@ -121,7 +121,7 @@ public class CouponRules {
         facts.add(new TimedFact(r.getString("event_id"), r.getOffsetDateTime("occurred_at").toInstant()));
       }
       TimedFact target = new TimedFact(eventId, at);
-      if (!facts.contains(target)) {
+      if (facts.stream().noneMatch(f -> f.id().equals(eventId))) {
         return Uni.createFrom().voidItem(); // at or before a released decision's evidence: suppressed
       }
       Uni<Void> chain = Uni.createFrom().voidItem();

@@ -22,6 +22,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -161,7 +162,7 @@ public class RiskEngine {
 
   private Uni<Void> handle(SqlClient sql, RuleBook book, Incoming in) {
     String id = in.event().id();
-    Instant at = in.event().time();
+    Instant at = in.event().time().truncatedTo(ChronoUnit.MICROS); // PostgreSQL's precision: a stored fact compares equal
     Record payload = in.event().payload();
     if (payload instanceof CouponClaimedV1 e) {
       return coupons.claimed(sql, book, id, e, at);

@@ -11,11 +11,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -33,12 +35,16 @@ public class RiskEventsConsumer {
   private final RiskEngine engine;
   private final DeadLetters deadLetters;
   private final MeterRegistry registry;
+  private final Clock clock;
+  private final Duration maxClockSkew;
 
   public RiskEventsConsumer(RiskEngine engine, @Channel(Channels.DEAD_LETTER_OUT) MutinyEmitter<String> deadLetterEmitter,
-      MeterRegistry registry) {
+      MeterRegistry registry, Clock clock, @ConfigProperty(name = "risk.max-clock-skew") Duration maxClockSkew) {
     this.engine = engine;
     this.deadLetters = new DeadLetters(deadLetterEmitter);
     this.registry = registry;
+    this.clock = clock;
+    this.maxClockSkew = maxClockSkew;
   }
 
   @Incoming(Channels.RISK_IN)
@@ -58,6 +64,11 @@ public class RiskEventsConsumer {
         if (e == null) {
           registry.counter("events.consumed", "consumer", RiskEngine.CONSUMER, "event_type", "unknown", "outcome", "ignored-unknown").increment();
           continue;
+        }
+        if (e.time().isAfter(clock.instant().plus(maxClockSkew))) {
+          // a producer with a clock far ahead would move its partition's stream time on and make every honest event
+          // after it "too late" (RSK-8): such an event is refused, not counted
+          throw new EventRejectedException("event time " + e.time() + " is more than " + maxClockSkew + " ahead of this service's clock");
         }
         if (e.payload() instanceof SupplierKpiMeasuredV1 k) {
           KpiRules.day(k);

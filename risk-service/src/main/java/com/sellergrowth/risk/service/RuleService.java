@@ -103,7 +103,9 @@ public class RuleService {
       }
       RuleSettings candidate = validated(rule, merged, "thresholds", errors);
       RuleBook.Entry next = new RuleBook.Entry(current.mode(), current.settings(), candidate);
-      return save(sql, rule, current, next, DecisionService.ts(clock.instant()), operator, "SHADOW_RULE", note);
+      // the report compares decisions created since: the database's clock stamps both
+      return sql.query("SELECT now() AS t").execute().chain(now -> save(sql, rule, current, next,
+          now.iterator().next().getOffsetDateTime("t"), operator, "SHADOW_RULE", note));
     })).chain(() -> get(rule));
   }
 

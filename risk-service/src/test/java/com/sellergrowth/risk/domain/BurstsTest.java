@@ -74,4 +74,11 @@ class BurstsTest {
     assertThat(a.compareTo(b)).isNegative();
     assertThat(Bursts.containing(List.of(b, a), a, HOUR, 1)).containsExactly(a, b);
   }
+
+  @Test
+  void theTargetIsFoundByIdEvenWhenItsStoredTimeWasRounded() {
+    List<TimedFact> stored = every(Duration.ofMinutes(1), 6); // as read back from the database (microseconds)
+    TimedFact arriving = new TimedFact("e5", stored.get(5).at().plusNanos(123)); // as it arrived (nanoseconds)
+    assertThat(Bursts.containing(stored, arriving, HOUR, 5)).hasSize(6);
+  }
 }

@@ -126,9 +126,18 @@ class ReplayAndDeadLetterTest {
       Kafka.publishRaw(Topics.COUPON_EVENTS, "bad-2", "{}", Map.of("ce_type", "coupon.claimed"));
       // valid JSON for its schema, but its day is no date: caught before the batch, not retried forever
       Kafka.publish("bad-3", new com.sellergrowth.events.direct.SupplierKpiMeasuredV1("sup", "yesterday", 9900, 9900, 30, t), t);
-      var bad = couponDlq.await(r -> r.key() != null && r.key().startsWith("bad-"), 2, WAIT);
+      // dated a day ahead of the service's clock: its producer's clock is wrong; counted, it would make every later event
+      // of its partition too late (RSK-8)
+      Instant ahead = com.sellergrowth.risk.testsupport.Fixtures.CLOCK.plus(Duration.ofDays(1));
+      Kafka.publish("bad-4", new com.sellergrowth.events.coupon.CouponClaimedV1("bad-4", UUID.randomUUID().toString(), "s1", "b", "US", null,
+          "198.51.100.77", null, ahead), ahead);
+      var bad = couponDlq.await(r -> r.key() != null && r.key().startsWith("bad-"), 3, WAIT);
       assertThat(bad).extracting(r -> Kafka.header(r, "dead-letter-topic")).containsOnly(Topics.COUPON_EVENTS);
-      assertThat(Kafka.header(bad.get(1), "dead-letter-reason")).contains("missing CloudEvents headers");
+      Map<String, String> reasons = new java.util.HashMap<>();
+      bad.forEach(r -> reasons.put(r.key(), Kafka.header(r, "dead-letter-reason")));
+      assertThat(reasons.get("bad-1")).contains("/couponId: integer found, string expected");
+      assertThat(reasons.get("bad-2")).contains("missing CloudEvents headers");
+      assertThat(reasons.get("bad-4")).contains("ahead of this service's clock");
       assertThat(Kafka.header(directDlq.await(r -> "bad-3".equals(r.key()), 1, WAIT).get(0), "dead-letter-reason"))
           .contains("day is not an ISO date");
     }

@@ -6,6 +6,7 @@ import com.sellergrowth.events.coupon.CouponClaimedV1;
 import com.sellergrowth.events.coupon.CouponCreatedV2;
 import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.testsupport.Kafka;
+import com.sellergrowth.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import com.sellergrowth.risk.messaging.Channels;
@@ -26,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Fixtures {
   public static final Duration WAIT = Duration.ofSeconds(60);
   private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
+  /** The service's clock during risk tests: after every event time they use. */
+  public static final Instant CLOCK = Instant.parse("2200-01-01T00:00:00Z");
   private static final AtomicInteger DAYS = new AtomicInteger();
 
   private Fixtures() {
@@ -39,6 +42,8 @@ public final class Fixtures {
    * so that a local broker's history, such as millions of benchmark clicks, is not read by every test run).
    */
   public static synchronized Map<TopicPartition, Long> awaitConsumer() {
+    // the service's clock stands after every event time the tests use (events dated ahead of it are refused)
+    TestClock.get().set(CLOCK);
     if (start == null) {
       KafkaClientService kafka = Arc.container().instance(KafkaClientService.class).get();
       await().atMost(WAIT).until(() -> {
