@@ -63,15 +63,43 @@ public class ClickRules {
       return Uni.createFrom().voidItem();
     }
     Click click = new Click(e.clickId(), "SHORTLINK", e.code(), e.sellerId(), at, null);
-    return store(sql, click, e.ipHash(), null).chain(() -> burst(sql, book, click, e.ipHash()));
+    List<RuleVariant> variants = book.variants(Rule.RSK_5);
+    // the insert and the reads go out pipelined (one round trip); they run in order, so the reads see the insert
+    Uni<Void> stored = store(sql, click, e.ipHash(), null);
+    Uni<RowSet<Row>> fromIp = fromIp(sql, variants, click, e.ipHash());
+    return Uni.combine().all().unis(stored, fromIp).asTuple().chain(r -> burst(sql, variants, click, e.ipHash(), r.getItem2()));
   }
 
   Uni<Void> clickAttributed(SqlClient sql, RuleBook book, ClickAttributedV1 e, Instant at) {
     Click click = new Click(e.clickId(), "ATTRIBUTION", e.codeId(), e.sellerId(), at, null);
-    return store(sql, click, e.ipHash(), e.deviceId())
-        .chain(() -> bot(sql, book, click, e.userAgent()))
-        .chain(() -> duplicate(sql, book, click, e.deviceId()))
-        .chain(() -> burst(sql, book, click, e.ipHash()));
+    List<RuleVariant> variants = book.variants(Rule.RSK_5);
+    Uni<Void> stored = store(sql, click, e.ipHash(), e.deviceId());
+    Uni<RowSet<Row>> sameDevice = sameDevice(sql, variants, click, e.deviceId());
+    Uni<RowSet<Row>> fromIp = fromIp(sql, variants, click, e.ipHash());
+    return Uni.combine().all().unis(stored, sameDevice, fromIp).asTuple()
+        .chain(r -> bot(sql, book, click, e.userAgent())
+            .chain(() -> duplicate(sql, variants, click, r.getItem2()))
+            .chain(() -> burst(sql, variants, click, e.ipHash(), r.getItem3())));
+  }
+
+  private static final Uni<RowSet<Row>> NONE = Uni.createFrom().nullItem();
+
+  private static Uni<RowSet<Row>> sameDevice(SqlClient sql, List<RuleVariant> variants, Click click, String deviceKey) {
+    if (deviceKey == null || deviceKey.isBlank() || variants.isEmpty()) {
+      return NONE;
+    }
+    Duration widest = variants.stream().map(v -> v.settings().duration("duplicate-window")).max(Duration::compareTo).orElseThrow();
+    return sql.preparedQuery(SAME_DEVICE).execute(Tuple.of(click.linkOrCode(), deviceKey, Sql.ts(click.at().minus(widest)),
+        Sql.ts(click.at().plus(widest))));
+  }
+
+  private static Uni<RowSet<Row>> fromIp(SqlClient sql, List<RuleVariant> variants, Click click, String ipHash) {
+    if (ipHash == null || ipHash.isBlank() || variants.isEmpty()) {
+      return NONE;
+    }
+    Duration widest = variants.stream().map(v -> v.settings().duration("burst-window")).max(Duration::compareTo).orElseThrow();
+    return sql.preparedQuery(FROM_IP).execute(Tuple.of(ipHash, Sql.ts(click.at().minus(widest)), Sql.ts(click.at().plus(widest)),
+        Rule.RSK_5.id()));
   }
 
   private static Uni<Void> store(SqlClient sql, Click c, String ipHash, String deviceKey) {
@@ -94,14 +122,11 @@ public class ClickRules {
     return chain;
   }
 
-  private Uni<Void> duplicate(SqlClient sql, RuleBook book, Click click, String deviceKey) {
-    List<RuleVariant> variants = book.variants(Rule.RSK_5);
-    if (deviceKey == null || deviceKey.isBlank() || variants.isEmpty()) {
+  private Uni<Void> duplicate(SqlClient sql, List<RuleVariant> variants, Click click, RowSet<Row> rows) {
+    if (rows == null) {
       return Uni.createFrom().voidItem();
     }
-    Duration widest = variants.stream().map(v -> v.settings().duration("duplicate-window")).max(Duration::compareTo).orElseThrow();
-    return sql.preparedQuery(SAME_DEVICE).execute(Tuple.of(click.linkOrCode(), deviceKey, Sql.ts(click.at().minus(widest)),
-        Sql.ts(click.at().plus(widest)))).chain(rows -> {
+    return Uni.createFrom().voidItem().chain(() -> {
           List<Click> same = clicks(rows);
           Uni<Void> chain = Uni.createFrom().voidItem();
           for (RuleVariant v : variants) {
@@ -127,14 +152,11 @@ public class ClickRules {
         });
   }
 
-  private Uni<Void> burst(SqlClient sql, RuleBook book, Click click, String ipHash) {
-    List<RuleVariant> variants = book.variants(Rule.RSK_5);
-    if (ipHash == null || ipHash.isBlank() || variants.isEmpty()) {
+  private Uni<Void> burst(SqlClient sql, List<RuleVariant> variants, Click click, String ipHash, RowSet<Row> rows) {
+    if (rows == null) {
       return Uni.createFrom().voidItem();
     }
-    Duration widest = variants.stream().map(v -> v.settings().duration("burst-window")).max(Duration::compareTo).orElseThrow();
-    return sql.preparedQuery(FROM_IP).execute(Tuple.of(ipHash, Sql.ts(click.at().minus(widest)), Sql.ts(click.at().plus(widest)),
-        Rule.RSK_5.id())).chain(rows -> {
+    return Uni.createFrom().voidItem().chain(() -> {
           List<Click> fromIp = clicks(rows);
           Map<String, Click> byId = new HashMap<>();
           fromIp.forEach(c -> byId.put(c.clickId(), c));

@@ -59,7 +59,8 @@ public class CouponRules {
       + "arrived_at = EXCLUDED.arrived_at, delay_ms = EXCLUDED.delay_ms, event_id = EXCLUDED.event_id "
       + "WHERE sku_fact.observed_at < EXCLUDED.observed_at RETURNING sku";
   private static final String POOLS_WITH_SKU = "SELECT coupon_id, seller_id, pool_spus, pool_categories, pool_brands FROM coupon_fact "
-      + "WHERE seller_id = $1 AND ($2 = ANY(pool_spus) OR $3 = ANY(pool_categories) OR ($4::text IS NOT NULL AND $4 = ANY(pool_brands))) "
+      + "WHERE seller_id = $1 AND (pool_spus @> ARRAY[$2::text] OR pool_categories @> ARRAY[$3::text] "
+      + "OR ($4::text IS NOT NULL AND pool_brands @> ARRAY[$4::text])) "
       + "ORDER BY coupon_id";
   private static final String LATE_SKUS_OF_POOL = "SELECT sku, observed_at, arrived_at, delay_ms FROM sku_fact WHERE seller_id = $1 "
       + "AND delay_ms > $2 AND (spu_id = ANY($3) OR category_id = ANY($4) OR brand_id = ANY($5)) ORDER BY sku";
@@ -204,23 +205,26 @@ public class CouponRules {
   Uni<Void> stockSynced(SqlClient sql, RuleBook book, String eventId, StockSyncedV1 e, Instant arrivedAt) {
     List<RuleVariant> variants = book.variants(Rule.RSK_3);
     long delayMs = Duration.between(e.observedAt(), arrivedAt).toMillis();
-    return sql.preparedQuery(UPSERT_SKU).execute(Tuple.tuple().addString(e.sku()).addString(e.sellerId()).addString(e.spuId())
-        .addString(e.categoryId()).addString(e.brandId()).addValue(Sql.ts(e.observedAt())).addValue(Sql.ts(arrivedAt))
-        .addLong(delayMs).addString(eventId)).chain(stored -> {
-          if (stored.size() == 0 || variants.isEmpty()) {
-            return Uni.createFrom().voidItem();
-          }
-          return sql.preparedQuery(POOLS_WITH_SKU).execute(Tuple.of(e.sellerId(), e.spuId(), e.categoryId(), e.brandId()))
-              .chain(pools -> {
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (Row pool : pools) {
-                  for (RuleVariant v : variants) {
-                    chain = chain.call(() -> poolState(sql, v, pool, eventId, e, arrivedAt, delayMs));
-                  }
-                }
-                return chain;
-              });
-        }).replaceWithVoid();
+    Uni<RowSet<Row>> stored = sql.preparedQuery(UPSERT_SKU).execute(Tuple.tuple().addString(e.sku()).addString(e.sellerId())
+        .addString(e.spuId()).addString(e.categoryId()).addString(e.brandId()).addValue(Sql.ts(e.observedAt())).addValue(Sql.ts(arrivedAt))
+        .addLong(delayMs).addString(eventId));
+    if (variants.isEmpty()) {
+      return stored.replaceWithVoid();
+    }
+    // pipelined with the upsert (one round trip); its answer is used only if this observation was the newest
+    Uni<RowSet<Row>> pools = sql.preparedQuery(POOLS_WITH_SKU).execute(Tuple.of(e.sellerId(), e.spuId(), e.categoryId(), e.brandId()));
+    return Uni.combine().all().unis(stored, pools).asTuple().chain(r -> {
+      if (r.getItem1().size() == 0) {
+        return Uni.createFrom().voidItem();
+      }
+      Uni<Void> chain = Uni.createFrom().voidItem();
+      for (Row pool : r.getItem2()) {
+        for (RuleVariant v : variants) {
+          chain = chain.call(() -> poolState(sql, v, pool, eventId, e, arrivedAt, delayMs));
+        }
+      }
+      return chain;
+    });
   }
 
   private Uni<Void> poolState(SqlClient sql, RuleVariant v, Row pool, String eventId, StockSyncedV1 e, Instant at, long delayMs) {

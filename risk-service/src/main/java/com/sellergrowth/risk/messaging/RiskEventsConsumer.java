@@ -9,6 +9,7 @@ import com.sellergrowth.support.inbox.EventEnvelope;
 import com.sellergrowth.support.inbox.RecordDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -47,9 +48,10 @@ public class RiskEventsConsumer {
     this.maxClockSkew = maxClockSkew;
   }
 
+  /** Decoding and checking each record against its schema is CPU work: done on a worker thread, not the event loop. */
   @Incoming(Channels.RISK_IN)
   public Uni<Void> consume(ConsumerRecords<String, String> batch) {
-    return apply(batch);
+    return Uni.createFrom().item(batch).emitOn(Infrastructure.getDefaultWorkerPool()).chain(this::apply);
   }
 
   /** Decodes, dead-letters what breaks the contract, and applies the rest. Public: a test drives a second instance with it. */

@@ -79,15 +79,17 @@ class ReplayAndDeadLetterTest {
     String before = state();
     long published = Db.count("SELECT count(*) FROM decision WHERE status <> 'SHADOW'");
 
-    var consumer = kafka.<String, String>getConsumer(Channels.RISK_IN);
+    var consumers = com.sellergrowth.risk.testsupport.Fixtures.consumers(kafka); // the channel's copies, each with its partitions
+    var consumer = consumers.get(0);
     Map<TopicPartition, Long> decisionsEnd = consumer.runOnPollingThread((Function<Consumer<String, String>, Map<TopicPartition, Long>>) c -> c.endOffsets(c.partitionsFor(Topics.RISK_DECISIONS).stream()
         .map(p -> new TopicPartition(p.topic(), p.partition())).toList())).await().atMost(WAIT);
     // "offset 0" of this deployment: the test group started at the end of the topics (Fixtures.awaitConsumer)
     Map<TopicPartition, Long> start = awaitConsumer();
-    Map<TopicPartition, Long> end = consumer.runOnPollingThread((Function<Consumer<String, String>, Map<TopicPartition, Long>>) c -> {
-      start.forEach(c::seek);
-      return c.endOffsets(start.keySet());
-    }).await().atMost(WAIT);
+    for (var copy : consumers) {
+      copy.runOnPollingThread(c -> {
+        c.assignment().forEach(tp -> c.seek(tp, start.get(tp)));
+      }).await().atMost(WAIT);
+    }
     // a marker behind everything on every partition: once each is processed, everything before it was read again
     String[] markers = start.keySet().stream().map(tp -> marker(tp, t)).toArray(String[]::new);
     await().atMost(Duration.ofSeconds(300)).until(() -> Db.count("SELECT count(*) FROM processed_event WHERE event_id = ANY(?)",

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.sellergrowth.events.Topics;
 import com.sellergrowth.risk.messaging.Channels;
 import com.sellergrowth.risk.messaging.RiskEventsConsumer;
+import com.sellergrowth.risk.testsupport.Fixtures;
 import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.testsupport.Kafka;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,16 +104,18 @@ class TwoInstancesTest {
 
   @Test
   void twoInstancesShareThePartitionsAndNoDecisionIsLostOrDoubled() throws Exception {
-    var first = kafka.<String, String>getConsumer(Channels.RISK_IN);
+    var firsts = com.sellergrowth.risk.testsupport.Fixtures.consumers(kafka); // the service's own consumers (copies of its channel)
     SecondInstance second = new SecondInstance();
     Thread thread = new Thread(second, "risk-second-instance");
     thread.start();
     try {
       // the group rebalanced: each instance holds a share of the 18 partitions
-      await().atMost(WAIT).until(() -> second.assigned.get() && first.getAssignments().await().atMost(WAIT).size() < 18);
-      first.runOnPollingThread(c -> {
-        c.assignment().forEach(c::position);
-      }).await().atMost(WAIT);
+      await().atMost(WAIT).until(() -> second.assigned.get() && Fixtures.assignments(kafka).size() < 18);
+      for (var first : firsts) {
+        first.runOnPollingThread(c -> {
+          c.assignment().forEach(c::position);
+        }).await().atMost(WAIT);
+      }
       Map<TopicPartition, Long> decisionsEnd = endOffsets();
       double duplicatesBefore = duplicatesSeen();
 
@@ -141,7 +144,7 @@ class TwoInstancesTest {
           (Object) bursts.toArray(String[]::new)) == bursts.size());
       await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM outbox_event") == 0);
       // the first instance took the dead one's partitions back and re-read what it had not committed
-      await().atMost(WAIT).until(() -> first.getAssignments().await().atMost(WAIT).size() == 18);
+      await().atMost(WAIT).until(() -> Fixtures.assignments(kafka).size() == 18);
       await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM processed_event WHERE event_id IN (SELECT event_id FROM claim_fact "
           + "WHERE coupon_id = ANY(?))", (Object) calm.toArray(String[]::new)) == calm.size() * 5L);
       assertThat(second.applied.get()).as("the second instance did part of the work").isPositive();

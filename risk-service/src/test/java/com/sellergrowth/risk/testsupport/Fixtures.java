@@ -35,6 +35,8 @@ public final class Fixtures {
   }
 
   private static volatile Map<TopicPartition, Long> start;
+  /** Copies of the channel (mp.messaging.incoming.risk-in.concurrency). */
+  private static final int COPIES = 3;
 
   /**
    * Waits until risk-service's consumer holds every partition of the topics it reads and knows where it starts, once per
@@ -46,18 +48,42 @@ public final class Fixtures {
     TestClock.get().set(CLOCK);
     if (start == null) {
       KafkaClientService kafka = Arc.container().instance(KafkaClientService.class).get();
-      await().atMost(WAIT).until(() -> {
-        var consumer = kafka.getConsumer(Channels.RISK_IN);
-        return consumer != null && consumer.getAssignments().await().atMost(Duration.ofSeconds(5)).stream()
-            .map(TopicPartition::topic).distinct().count() == 6;
-      });
-      start = kafka.<String, String>getConsumer(Channels.RISK_IN).runOnPollingThread(c -> {
-        Map<TopicPartition, Long> positions = new HashMap<>();
-        c.assignment().forEach(tp -> positions.put(tp, c.position(tp)));
-        return positions;
-      }).await().atMost(WAIT);
+      // the group is stable once every copy of the channel holds partitions and together they hold all 18 (6 topics of 3):
+      // only then are the start positions final (a later rebalance would resolve "latest" again, after a test published)
+      await().atMost(WAIT).until(() -> consumers(kafka).size() == COPIES && consumers(kafka).stream()
+          .allMatch(c -> !c.getAssignments().await().atMost(WAIT).isEmpty()) && assignments(kafka).size() == 18);
+      Map<TopicPartition, Long> positions = new HashMap<>();
+      for (var consumer : consumers(kafka)) {
+        positions.putAll(consumer.runOnPollingThread((java.util.function.Function<org.apache.kafka.clients.consumer.Consumer<String, String>,
+            Map<TopicPartition, Long>>) c -> {
+          Map<TopicPartition, Long> p = new HashMap<>();
+          c.assignment().forEach(tp -> p.put(tp, c.position(tp)));
+          return p;
+        }).await().atMost(WAIT));
+      }
+      start = positions;
     }
     return start;
+  }
+
+  /** The consumers of every copy of risk-service's channel ({@code risk-in$1}, {@code risk-in$2}, ...: incoming concurrency). */
+  public static List<io.smallrye.reactive.messaging.kafka.KafkaConsumer<String, String>> consumers(KafkaClientService kafka) {
+    List<io.smallrye.reactive.messaging.kafka.KafkaConsumer<String, String>> all = new java.util.ArrayList<>();
+    for (String channel : kafka.getConsumerChannels()) {
+      if (channel.equals(Channels.RISK_IN) || channel.startsWith(Channels.RISK_IN + "$")) {
+        all.addAll(kafka.<String, String>getConsumers(channel));
+      }
+    }
+    return all;
+  }
+
+  /** Every partition risk-service's consumers (all copies of its channel) hold now. */
+  public static java.util.Set<TopicPartition> assignments(KafkaClientService kafka) {
+    java.util.Set<TopicPartition> all = new java.util.HashSet<>();
+    for (var consumer : consumers(kafka)) {
+      all.addAll(consumer.getAssignments().await().atMost(WAIT));
+    }
+    return all;
   }
 
   public static Instant nextBase() {
