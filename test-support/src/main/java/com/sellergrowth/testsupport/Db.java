@@ -11,7 +11,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class Db {
 
   public static long count(String sql, Object... params) {
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = connect()) {
+      return count(c, sql, params);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The first column of the first row, as a number, over a given connection (another service's database). */
+  static long count(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
@@ -19,8 +28,6 @@ public final class Db {
         rs.next();
         return rs.getLong(1);
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
     }
   }
 

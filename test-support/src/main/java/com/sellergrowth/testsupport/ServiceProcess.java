@@ -1,5 +1,6 @@
 package com.sellergrowth.testsupport;
 
+import com.sellergrowth.events.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +41,12 @@ public final class ServiceProcess implements AutoCloseable {
     this.port = port;
     this.database = database;
     this.log = log;
+  }
+
+  /** risk-service as the other services' end-to-end tests run it: its channel over every topic its rules read. */
+  public static ServiceProcess riskService() throws Exception {
+    return start("risk-service", "risk-in", List.of(Topics.COUPON_EVENTS, Topics.SHORTLINK_EVENTS, Topics.GIFT_EVENTS,
+        Topics.ATTRIBUTION_EVENTS, Topics.DIRECT_EVENTS, Topics.PLATFORM_STOCK), Map.of());
   }
 
   /**
@@ -132,15 +137,8 @@ public final class ServiceProcess implements AutoCloseable {
   public long count(String sql, Object... params) {
     Map<String, String> env = System.getenv();
     String url = "jdbc:postgresql://" + env.getOrDefault("PG_HOST", "127.0.0.1") + ":" + env.getOrDefault("PG_PORT", "5432") + "/" + database;
-    try (Connection c = DriverManager.getConnection(url, env.getOrDefault("PG_USER", "sgp"), env.getOrDefault("PG_PASSWORD", "sgp"));
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
+    try (Connection c = DriverManager.getConnection(url, env.getOrDefault("PG_USER", "sgp"), env.getOrDefault("PG_PASSWORD", "sgp"))) {
+      return Db.count(c, sql, params);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

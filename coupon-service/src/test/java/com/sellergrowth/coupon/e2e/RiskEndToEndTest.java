@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
 import com.sellergrowth.coupon.testsupport.Orders;
-import com.sellergrowth.events.Topics;
 import com.sellergrowth.events.platform.OrderPaidV1;
 import com.sellergrowth.events.platform.OrderSnapshot;
 import com.sellergrowth.testsupport.Kafka;
@@ -25,7 +24,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +43,7 @@ class RiskEndToEndTest {
 
   @BeforeAll
   static void startRiskService() throws Exception {
-    risk = ServiceProcess.start("risk-service", "risk-in", List.of(Topics.COUPON_EVENTS, Topics.SHORTLINK_EVENTS, Topics.GIFT_EVENTS,
-        Topics.ATTRIBUTION_EVENTS, Topics.DIRECT_EVENTS, Topics.PLATFORM_STOCK), Map.of());
+    risk = ServiceProcess.riskService();
   }
 
   @AfterAll

@@ -81,11 +81,7 @@ public class RuleService {
     requireNote(note, errors);
     return pool.withTransaction(sql -> row(sql, rule, true).chain(r -> {
       RuleBook.Entry current = entry(rule, r);
-      Map<String, String> merged = new LinkedHashMap<>(current.settings().values());
-      if (thresholds != null) {
-        merged.putAll(thresholds);
-      }
-      RuleSettings settings = validated(rule, merged, "thresholds", errors);
+      RuleSettings settings = validated(rule, merged(current, thresholds), "thresholds", errors);
       RuleBook.Entry next = new RuleBook.Entry(m == null ? current.mode() : m, settings, current.shadow());
       return save(sql, rule, current, next, r == null ? null : r.getOffsetDateTime("shadow_since"), operator, "CHANGE_RULE", note);
     })).chain(() -> get(rule));
@@ -97,11 +93,7 @@ public class RuleService {
     requireNote(note, errors);
     return pool.withTransaction(sql -> row(sql, rule, true).chain(r -> {
       RuleBook.Entry current = entry(rule, r);
-      Map<String, String> merged = new LinkedHashMap<>(current.settings().values());
-      if (thresholds != null) {
-        merged.putAll(thresholds);
-      }
-      RuleSettings candidate = validated(rule, merged, "thresholds", errors);
+      RuleSettings candidate = validated(rule, merged(current, thresholds), "thresholds", errors);
       RuleBook.Entry next = new RuleBook.Entry(current.mode(), current.settings(), candidate);
       // the report compares decisions created since: the database's clock stamps both
       return sql.query("SELECT now() AS t").execute().chain(now -> save(sql, rule, current, next,
@@ -162,6 +154,15 @@ public class RuleService {
   private static JsonObject json(RuleBook.Entry e) {
     return new JsonObject().put("mode", e.mode().name()).put("thresholds", new JsonObject(new HashMap<>(e.settings().values())))
         .put("shadow", e.shadow() == null ? null : new JsonObject(new HashMap<>(e.shadow().values())));
+  }
+
+  /** The enforced thresholds with the given ones changed: an operator names only what changes. */
+  private static Map<String, String> merged(RuleBook.Entry current, Map<String, String> changes) {
+    Map<String, String> merged = new LinkedHashMap<>(current.settings().values());
+    if (changes != null) {
+      merged.putAll(changes);
+    }
+    return merged;
   }
 
   private static RuleSettings validated(Rule rule, Map<String, String> values, String field, List<FieldError> errors) {

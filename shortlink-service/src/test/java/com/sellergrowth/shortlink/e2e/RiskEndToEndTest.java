@@ -11,7 +11,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sellergrowth.events.Topics;
 import com.sellergrowth.shortlink.testsupport.Fixtures;
 import com.sellergrowth.shortlink.testsupport.Fixtures.Seller;
 import com.sellergrowth.testsupport.Db;
@@ -21,8 +20,6 @@ import com.sellergrowth.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +36,7 @@ class RiskEndToEndTest {
 
   @BeforeAll
   static void startRiskService() throws Exception {
-    risk = ServiceProcess.start("risk-service", "risk-in", List.of(Topics.COUPON_EVENTS, Topics.SHORTLINK_EVENTS, Topics.GIFT_EVENTS,
-        Topics.ATTRIBUTION_EVENTS, Topics.DIRECT_EVENTS, Topics.PLATFORM_STOCK), Map.of());
+    risk = ServiceProcess.riskService();
   }
 
   @AfterAll
