@@ -77,7 +77,7 @@ public class ClickRules {
     Uni<RowSet<Row>> sameDevice = sameDevice(sql, variants, click, e.deviceId());
     Uni<RowSet<Row>> fromIp = fromIp(sql, variants, click, e.ipHash());
     return Uni.combine().all().unis(stored, sameDevice, fromIp).asTuple()
-        .chain(r -> bot(sql, book, click, e.userAgent())
+        .chain(r -> bot(sql, variants, click, e.userAgent())
             .chain(() -> duplicate(sql, variants, click, r.getItem2()))
             .chain(() -> burst(sql, variants, click, e.ipHash(), r.getItem3())));
   }
@@ -88,7 +88,7 @@ public class ClickRules {
     if (deviceKey == null || deviceKey.isBlank() || variants.isEmpty()) {
       return NONE;
     }
-    Duration widest = variants.stream().map(v -> v.settings().duration("duplicate-window")).max(Duration::compareTo).orElseThrow();
+    Duration widest = RuleVariant.widest(variants, "duplicate-window");
     return sql.preparedQuery(SAME_DEVICE).execute(Tuple.of(click.linkOrCode(), deviceKey, Sql.ts(click.at().minus(widest)),
         Sql.ts(click.at().plus(widest))));
   }
@@ -97,7 +97,7 @@ public class ClickRules {
     if (ipHash == null || ipHash.isBlank() || variants.isEmpty()) {
       return NONE;
     }
-    Duration widest = variants.stream().map(v -> v.settings().duration("burst-window")).max(Duration::compareTo).orElseThrow();
+    Duration widest = RuleVariant.widest(variants, "burst-window");
     return sql.preparedQuery(FROM_IP).execute(Tuple.of(ipHash, Sql.ts(click.at().minus(widest)), Sql.ts(click.at().plus(widest)),
         Rule.RSK_5.id()));
   }
@@ -107,10 +107,10 @@ public class ClickRules {
         ipHash, deviceKey, Sql.ts(c.at())))).replaceWithVoid();
   }
 
-  private Uni<Void> bot(SqlClient sql, RuleBook book, Click click, String userAgent) {
+  private Uni<Void> bot(SqlClient sql, List<RuleVariant> variants, Click click, String userAgent) {
     String ua = userAgent == null ? "" : userAgent.toLowerCase(Locale.ROOT);
     Uni<Void> chain = Uni.createFrom().voidItem();
-    for (RuleVariant v : book.variants(Rule.RSK_5)) {
+    for (RuleVariant v : variants) {
       String marker = ua.isBlank() ? "(empty)" : v.settings().markers("bot-markers").stream().filter(ua::contains).findFirst().orElse(null);
       if (marker != null) {
         Map<String, Object> evidence = new LinkedHashMap<>();
@@ -126,66 +126,62 @@ public class ClickRules {
     if (rows == null) {
       return Uni.createFrom().voidItem();
     }
-    return Uni.createFrom().voidItem().chain(() -> {
-          List<Click> same = clicks(rows);
-          Uni<Void> chain = Uni.createFrom().voidItem();
-          for (RuleVariant v : variants) {
-            Duration window = v.settings().duration("duplicate-window");
-            for (Click other : same) {
-              if (other.clickId().equals(click.clickId()) || Duration.between(other.at(), click.at()).abs().compareTo(window) > 0) {
-                continue;
-              }
-              // the later of two clicks within the window is the duplicate: this one, or one that arrived before it
-              boolean thisIsLater = other.fact().compareTo(click.fact()) < 0;
-              Click dup = thisIsLater ? click : other;
-              Click first = thisIsLater ? other : click;
-              Map<String, Object> evidence = new LinkedHashMap<>();
-              evidence.put("eventIds", List.of(first.clickId(), dup.clickId()));
-              evidence.put("firstClickId", first.clickId());
-              chain = chain.call(() -> invalidate(sql, v, dup, "DUPLICATE", evidence, first.at(), dup.at()));
-              if (thisIsLater) {
-                break;
-              }
-            }
-          }
-          return chain;
-        });
+    List<Click> same = clicks(rows);
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (RuleVariant v : variants) {
+      Duration window = v.settings().duration("duplicate-window");
+      for (Click other : same) {
+        if (other.clickId().equals(click.clickId()) || Duration.between(other.at(), click.at()).abs().compareTo(window) > 0) {
+          continue;
+        }
+        // the later of two clicks within the window is the duplicate: this one, or one that arrived before it
+        boolean thisIsLater = other.fact().compareTo(click.fact()) < 0;
+        Click dup = thisIsLater ? click : other;
+        Click first = thisIsLater ? other : click;
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("eventIds", List.of(first.clickId(), dup.clickId()));
+        evidence.put("firstClickId", first.clickId());
+        chain = chain.call(() -> invalidate(sql, v, dup, "DUPLICATE", evidence, first.at(), dup.at()));
+        if (thisIsLater) {
+          break;
+        }
+      }
+    }
+    return chain;
   }
 
   private Uni<Void> burst(SqlClient sql, List<RuleVariant> variants, Click click, String ipHash, RowSet<Row> rows) {
     if (rows == null) {
       return Uni.createFrom().voidItem();
     }
-    return Uni.createFrom().voidItem().chain(() -> {
-          List<Click> fromIp = clicks(rows);
-          Map<String, Click> byId = new HashMap<>();
-          fromIp.forEach(c -> byId.put(c.clickId(), c));
-          if (!byId.containsKey(click.clickId())) {
-            return Uni.createFrom().voidItem(); // suppressed by an operator's release
-          }
-          List<TimedFact> facts = fromIp.stream().map(Click::fact).toList();
-          Uni<Void> chain = Uni.createFrom().voidItem();
-          for (RuleVariant v : variants) {
-            List<TimedFact> burst = Bursts.containing(facts, click.fact(), v.settings().duration("burst-window"),
-                v.settings().count("burst-max-clicks"));
-            if (burst.isEmpty()) {
-              continue;
-            }
-            Map<String, Object> evidence = new LinkedHashMap<>();
-            evidence.put("clickIds", burst.stream().map(TimedFact::id).toList());
-            evidence.put("ipHash", ipHash);
-            evidence.put("windowFrom", burst.get(0).at().toString());
-            evidence.put("windowTo", burst.get(burst.size() - 1).at().toString());
-            for (TimedFact f : burst) {
-              Click c = byId.get(f.id());
-              if (v.enforced() && c.invalidReason() != null) {
-                continue; // already invalidated (this burst seen from an earlier click, or another reason)
-              }
-              chain = chain.call(() -> invalidate(sql, v, c, "IP_BURST", evidence, burst.get(0).at(), burst.get(burst.size() - 1).at()));
-            }
-          }
-          return chain;
-        });
+    List<Click> fromIp = clicks(rows);
+    Map<String, Click> byId = new HashMap<>();
+    fromIp.forEach(c -> byId.put(c.clickId(), c));
+    if (!byId.containsKey(click.clickId())) {
+      return Uni.createFrom().voidItem(); // suppressed by an operator's release
+    }
+    List<TimedFact> facts = fromIp.stream().map(Click::fact).toList();
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (RuleVariant v : variants) {
+      List<TimedFact> burst = Bursts.containing(facts, click.fact(), v.settings().duration("burst-window"),
+          v.settings().count("burst-max-clicks"));
+      if (burst.isEmpty()) {
+        continue;
+      }
+      Map<String, Object> evidence = new LinkedHashMap<>();
+      evidence.put("clickIds", burst.stream().map(TimedFact::id).toList());
+      evidence.put("ipHash", ipHash);
+      evidence.put("windowFrom", burst.get(0).at().toString());
+      evidence.put("windowTo", burst.get(burst.size() - 1).at().toString());
+      for (TimedFact f : burst) {
+        Click c = byId.get(f.id());
+        if (v.enforced() && c.invalidReason() != null) {
+          continue; // already invalidated (this burst seen from an earlier click, or another reason)
+        }
+        chain = chain.call(() -> invalidate(sql, v, c, "IP_BURST", evidence, burst.get(0).at(), burst.get(burst.size() - 1).at()));
+      }
+    }
+    return chain;
   }
 
   private Uni<Void> invalidate(SqlClient sql, RuleVariant v, Click c, String reason, Map<String, Object> evidence, Instant from,

@@ -112,7 +112,7 @@ public class CouponRules {
     if (e.ip() == null || e.ip().isBlank() || variants.isEmpty()) {
       return counted;
     }
-    Duration widest = variants.stream().map(v -> v.settings().duration("window")).max(Duration::compareTo).orElseThrow();
+    Duration widest = RuleVariant.widest(variants, "window");
     Uni<RowSet<Row>> inserted = sql.preparedQuery(INSERT_CLAIM).execute(Tuple.of(eventId, e.couponId(), e.sellerId(), e.ip(), Sql.ts(at)));
     Uni<RowSet<Row>> around = sql.preparedQuery(CLAIMS_FROM_IP).execute(Tuple.of(e.couponId(), e.ip(), Sql.ts(at.minus(widest)),
         Sql.ts(at.plus(widest)), Rule.RSK_1.id()));

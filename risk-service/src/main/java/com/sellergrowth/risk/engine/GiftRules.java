@@ -44,7 +44,7 @@ public class GiftRules {
     if (!failed || variants.isEmpty()) {
       return stored;
     }
-    long longest = variants.stream().mapToLong(v -> v.settings().count("consecutive-failures")).max().orElseThrow();
+    long longest = RuleVariant.largest(variants, "consecutive-failures");
     Uni<List<Outcome>> latest = sql.preparedQuery(LATEST).execute(Tuple.of(sellerId, longest, Rule.RSK_4.id())).map(rows -> {
       List<Outcome> out = new ArrayList<>();
       for (Row r : rows) {

@@ -51,7 +51,7 @@ public class KpiRules {
   Uni<Void> measured(SqlClient sql, RuleBook book, String eventId, SupplierKpiMeasuredV1 e, Instant at) {
     LocalDate day = day(e);
     List<RuleVariant> variants = book.variants(Rule.RSK_6);
-    long span = variants.stream().mapToLong(v -> v.settings().count("fulfilment-days")).max().orElse(1);
+    long span = variants.isEmpty() ? 1 : RuleVariant.largest(variants, "fulfilment-days");
     Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> stored = sql.preparedQuery(UPSERT).execute(Tuple.tuple().addString(e.supplierId())
         .addLocalDate(day).addLong(e.fulfilmentRateBp()).addLong(e.qcFirstPassRateBp()).addLong(e.inventoryTurnoverDays())
         .addValue(Sql.ts(at)).addString(eventId));
