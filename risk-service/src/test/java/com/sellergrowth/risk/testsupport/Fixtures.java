@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Object mother for risk tests: events published through the real broker, with event times of their own. Each test takes a
- * base time a day after the previous test's ({@link #nextBase()}), far from what other modules' tests publish, so that no
+ * base time ten days after the previous test's ({@link #nextBase()}), far from what other modules' tests publish, so that no
  * test's events are "too late" behind another test's on a shared partition (RSK-8 grace).
  */
 public final class Fixtures {
@@ -36,7 +36,8 @@ public final class Fixtures {
 
   private static volatile Map<TopicPartition, Long> start;
   /** Copies of the channel (mp.messaging.incoming.risk-in.concurrency). */
-  private static final int COPIES = 3;
+  private static final int COPIES = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+      .getOptionalValue("mp.messaging.incoming.risk-in.concurrency", Integer.class).orElse(1);
 
   /**
    * Waits until risk-service's consumer holds every partition of the topics it reads and knows where it starts, once per
@@ -87,7 +88,9 @@ public final class Fixtures {
   }
 
   public static Instant nextBase() {
-    return FAR.plus(Duration.ofDays(2L * DAYS.incrementAndGet()));
+    // ten days apart: wider than any test's own span (RSK-2 moves 73 h on, the KPI test 7 days), so no test's events are
+    // too late behind an earlier test's on a shared partition, whatever the order the tests run in
+    return FAR.plus(Duration.ofDays(10L * DAYS.incrementAndGet()));
   }
 
   public static String id(String prefix) {
