@@ -14,12 +14,12 @@ import com.sellergrowth.risk.domain.RuleVariant;
 import com.sellergrowth.risk.domain.TimedFact;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * RSK-5 on clicks of short links (shortlink.events) and marketing codes (attribution.events): known bot user agents, duplicates
@@ -38,11 +39,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClickRules {
   private static final String INSERT = "INSERT INTO click_fact(click_id, source, link_or_code, seller_id, ip_hash, device_key, occurred_at) "
-      + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING";
-  private static final String FROM_IP = "SELECT click_id, source, link_or_code, seller_id, occurred_at, invalid_reason FROM click_fact "
-      + "WHERE ip_hash = $1 AND occurred_at BETWEEN $2 AND $3 AND occurred_at > " + String.format(Sql.SUPPRESSED_UNTIL, 4, 1);
-  private static final String SAME_DEVICE = "SELECT click_id, source, link_or_code, seller_id, occurred_at, invalid_reason FROM click_fact "
-      + "WHERE link_or_code = $1 AND device_key = $2 AND occurred_at BETWEEN $3 AND $4";
+      + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) "
+      + "ON CONFLICT DO NOTHING";
+  private static final String FROM_IPS = "SELECT k.ip_hash, c.click_id, c.source, c.link_or_code, c.seller_id, c.occurred_at, "
+      + "c.invalid_reason FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS k(ip_hash, lo, hi) "
+      + "JOIN click_fact c ON c.ip_hash = k.ip_hash AND c.occurred_at BETWEEN k.lo AND k.hi "
+      + "WHERE c.occurred_at > COALESCE((SELECT until FROM rule_suppression s WHERE s.rule = $4 AND s.subject_id = k.ip_hash), "
+      + "'-infinity')";
+  private static final String SAME_DEVICES = "SELECT k.link_or_code, k.device_key, c.click_id, c.source, c.seller_id, c.occurred_at, "
+      + "c.invalid_reason FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS k(link_or_code, device_key, lo, hi) "
+      + "JOIN click_fact c ON c.link_or_code = k.link_or_code AND c.device_key = k.device_key AND c.occurred_at BETWEEN k.lo AND k.hi";
   private static final String MARK = "UPDATE click_fact SET invalid_reason = $2 WHERE click_id = $1 AND invalid_reason IS NULL";
 
   private final DecisionWriter decisions;
@@ -58,56 +64,152 @@ public class ClickRules {
     }
   }
 
-  Uni<Void> linkClicked(SqlClient sql, RuleBook book, LinkClickedV1 e, Instant at) {
-    if ("BOT".equals(e.userAgentClass())) {
+  /** A batch's click: the click, its hashed address and device (attribution only), user agent (attribution only), position. */
+  private record Clicked(Click click, String ipHash, String deviceKey, String userAgent, boolean attributed, int position) {
+    String deviceGroup() {
+      return click.linkOrCode() + "\n" + deviceKey;
+    }
+  }
+
+  /** What the rules read around a batch's clicks, and the invalidations made while evaluating it. */
+  private static final class Around {
+    final Map<String, List<Click>> fromIp = new HashMap<>();
+    final Map<String, List<Click>> sameDevice = new HashMap<>();
+    final BatchOrder order = new BatchOrder();
+    final Map<String, String> marked = new HashMap<>();
+
+    String invalidReason(Click c) {
+      return marked.getOrDefault(c.clickId(), c.invalidReason());
+    }
+
+    /** The clicks of a group this click would have seen applied alone: within the widest window, none after it in the batch. */
+    List<Click> visible(List<Click> group, Clicked c, Duration widest) {
+      List<Click> out = new ArrayList<>();
+      if (group == null) {
+        return out;
+      }
+      Instant from = c.click().at().minus(widest);
+      Instant to = c.click().at().plus(widest);
+      for (Click other : group) {
+        if (!other.at().isBefore(from) && !other.at().isAfter(to) && order.visibleAt(other.clickId(), c.position())) {
+          out.add(other);
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * A batch's clicks, set-based: stored in one statement, the clicks from the same hashed addresses (and, for marketing codes,
+   * of the same device on the same code) around them read in one statement each, all pipelined (one round trip). Then each
+   * click is evaluated in batch order. Short-link clicks that shortlink-service already classified as bots are not stored.
+   */
+  Uni<Void> apply(SqlClient sql, RuleBook book, List<RiskEngine.Event> events) {
+    List<Clicked> clicks = new ArrayList<>();
+    Around around = new Around();
+    for (RiskEngine.Event ev : events) {
+      Clicked c = null;
+      if (ev.payload() instanceof LinkClickedV1 e && !"BOT".equals(e.userAgentClass())) {
+        c = new Clicked(new Click(e.clickId(), "SHORTLINK", e.code(), e.sellerId(), ev.at(), null), e.ipHash(), null, null, false, clicks.size());
+      } else if (ev.payload() instanceof ClickAttributedV1 e) {
+        c = new Clicked(new Click(e.clickId(), "ATTRIBUTION", e.codeId(), e.sellerId(), ev.at(), null), e.ipHash(), e.deviceId(), e.userAgent(),
+            true, clicks.size());
+      }
+      if (c != null) {
+        around.order.add(c.click().clickId(), c.position());
+        clicks.add(c);
+      }
+    }
+    if (clicks.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    Click click = new Click(e.clickId(), "SHORTLINK", e.code(), e.sellerId(), at, null);
     List<RuleVariant> variants = book.variants(Rule.RSK_5);
-    // the insert and the reads go out pipelined (one round trip); they run in order, so the reads see the insert
-    Uni<Void> stored = store(sql, click, e.ipHash(), null);
-    Uni<RowSet<Row>> fromIp = fromIp(sql, variants, click, e.ipHash());
-    return Uni.combine().all().unis(stored, fromIp).asTuple().chain(r -> burst(sql, variants, click, e.ipHash(), r.getItem2()));
-  }
-
-  Uni<Void> clickAttributed(SqlClient sql, RuleBook book, ClickAttributedV1 e, Instant at) {
-    Click click = new Click(e.clickId(), "ATTRIBUTION", e.codeId(), e.sellerId(), at, null);
-    List<RuleVariant> variants = book.variants(Rule.RSK_5);
-    Uni<Void> stored = store(sql, click, e.ipHash(), e.deviceId());
-    Uni<RowSet<Row>> sameDevice = sameDevice(sql, variants, click, e.deviceId());
-    Uni<RowSet<Row>> fromIp = fromIp(sql, variants, click, e.ipHash());
-    return Uni.combine().all().unis(stored, sameDevice, fromIp).asTuple()
-        .chain(r -> bot(sql, variants, click, e.userAgent())
-            .chain(() -> duplicate(sql, variants, click, r.getItem2()))
-            .chain(() -> burst(sql, variants, click, e.ipHash(), r.getItem3())));
-  }
-
-  private static final Uni<RowSet<Row>> NONE = Uni.createFrom().nullItem();
-
-  private static Uni<RowSet<Row>> sameDevice(SqlClient sql, List<RuleVariant> variants, Click click, String deviceKey) {
-    if (deviceKey == null || deviceKey.isBlank() || variants.isEmpty()) {
-      return NONE;
+    Uni<Void> stored = store(sql, clicks);
+    if (variants.isEmpty()) {
+      return stored;
     }
-    Duration widest = RuleVariant.widest(variants, "duplicate-window");
-    return sql.preparedQuery(SAME_DEVICE).execute(Tuple.of(click.linkOrCode(), deviceKey, Sql.ts(click.at().minus(widest)),
-        Sql.ts(click.at().plus(widest))));
+    Duration burstWindow = RuleVariant.widest(variants, "burst-window");
+    Duration duplicateWindow = RuleVariant.widest(variants, "duplicate-window");
+    return Uni.join().all(stored, fromIps(sql, clicks, burstWindow, around), sameDevices(sql, clicks, duplicateWindow, around)).andFailFast()
+        .chain(() -> InOrder.each(clicks, c -> evaluate(sql, variants, c, around, burstWindow, duplicateWindow)));
   }
 
-  private static Uni<RowSet<Row>> fromIp(SqlClient sql, List<RuleVariant> variants, Click click, String ipHash) {
-    if (ipHash == null || ipHash.isBlank() || variants.isEmpty()) {
-      return NONE;
+  /** Known bot markers and duplicates (marketing codes only), then bursts, each with what the click would have seen alone. */
+  private Uni<Void> evaluate(SqlClient sql, List<RuleVariant> variants, Clicked c, Around around, Duration burstWindow,
+      Duration duplicateWindow) {
+    Uni<Void> burst = hasText(c.ipHash()) ? Uni.createFrom().voidItem()
+        .chain(() -> burst(sql, variants, c.click(), c.ipHash(), around.visible(around.fromIp.get(c.ipHash()), c, burstWindow), around))
+        : Uni.createFrom().voidItem();
+    if (!c.attributed()) {
+      return burst;
     }
-    Duration widest = RuleVariant.widest(variants, "burst-window");
-    return sql.preparedQuery(FROM_IP).execute(Tuple.of(ipHash, Sql.ts(click.at().minus(widest)), Sql.ts(click.at().plus(widest)),
-        Rule.RSK_5.id()));
+    return bot(sql, variants, c.click(), c.userAgent(), around)
+        .chain(() -> hasText(c.deviceKey())
+            ? duplicate(sql, variants, c.click(), around.visible(around.sameDevice.get(c.deviceGroup()), c, duplicateWindow), around)
+            : Uni.createFrom().voidItem())
+        .chain(() -> burst);
   }
 
-  private static Uni<Void> store(SqlClient sql, Click c, String ipHash, String deviceKey) {
-    return sql.preparedQuery(INSERT).execute(Tuple.from(java.util.Arrays.asList(c.clickId(), c.source(), c.linkOrCode(), c.sellerId(),
-        ipHash, deviceKey, Sql.ts(c.at())))).replaceWithVoid();
+  private static boolean hasText(String s) {
+    return s != null && !s.isBlank();
   }
 
-  private Uni<Void> bot(SqlClient sql, List<RuleVariant> variants, Click click, String userAgent) {
+  private static Uni<Void> store(SqlClient sql, List<Clicked> clicks) {
+    return sql.preparedQuery(INSERT).execute(Tuple.from(List.<Object>of(clicks.stream().map(c -> c.click().clickId()).toArray(String[]::new),
+        clicks.stream().map(c -> c.click().source()).toArray(String[]::new), clicks.stream().map(c -> c.click().linkOrCode()).toArray(String[]::new),
+        clicks.stream().map(c -> c.click().sellerId()).toArray(String[]::new), clicks.stream().map(Clicked::ipHash).toArray(String[]::new),
+        clicks.stream().map(Clicked::deviceKey).toArray(String[]::new),
+        clicks.stream().map(c -> Sql.ts(c.click().at())).toArray(OffsetDateTime[]::new)))).replaceWithVoid();
+  }
+
+  /** The clicks from each hashed address of the batch, from its earliest click's window to its latest's (RSK-5 bursts). */
+  private static Uni<Void> fromIps(SqlClient sql, List<Clicked> clicks, Duration widest, Around around) {
+    Map<String, Instant[]> spans = spans(clicks.stream().filter(c -> hasText(c.ipHash())).toList(), Clicked::ipHash);
+    if (spans.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<String> ips = new ArrayList<>(spans.keySet());
+    return sql.preparedQuery(FROM_IPS).execute(Tuple.of(ips.toArray(String[]::new),
+        ips.stream().map(k -> Sql.ts(spans.get(k)[0].minus(widest))).toArray(OffsetDateTime[]::new),
+        ips.stream().map(k -> Sql.ts(spans.get(k)[1].plus(widest))).toArray(OffsetDateTime[]::new), Rule.RSK_5.id())).invoke(rows -> {
+          for (Row r : rows) {
+            around.fromIp.computeIfAbsent(r.getString("ip_hash"), k -> new ArrayList<>()).add(click(r, r.getString("link_or_code")));
+          }
+        }).replaceWithVoid();
+  }
+
+  /** The clicks of each (code, device) of the batch's attributed clicks, within the duplicate window (ATR-6). */
+  private static Uni<Void> sameDevices(SqlClient sql, List<Clicked> clicks, Duration widest, Around around) {
+    List<Clicked> withDevice = clicks.stream().filter(c -> c.attributed() && hasText(c.deviceKey())).toList();
+    Map<String, Instant[]> spans = spans(withDevice, Clicked::deviceGroup);
+    if (spans.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    Map<String, Clicked> sample = new HashMap<>();
+    withDevice.forEach(c -> sample.putIfAbsent(c.deviceGroup(), c));
+    List<String> groups = new ArrayList<>(spans.keySet());
+    return sql.preparedQuery(SAME_DEVICES).execute(Tuple.of(groups.stream().map(g -> sample.get(g).click().linkOrCode()).toArray(String[]::new),
+        groups.stream().map(g -> sample.get(g).deviceKey()).toArray(String[]::new),
+        groups.stream().map(g -> Sql.ts(spans.get(g)[0].minus(widest))).toArray(OffsetDateTime[]::new),
+        groups.stream().map(g -> Sql.ts(spans.get(g)[1].plus(widest))).toArray(OffsetDateTime[]::new))).invoke(rows -> {
+          for (Row r : rows) {
+            String code = r.getString("link_or_code");
+            around.sameDevice.computeIfAbsent(code + "\n" + r.getString("device_key"), k -> new ArrayList<>()).add(click(r, code));
+          }
+        }).replaceWithVoid();
+  }
+
+  /** Earliest and latest event time of the clicks of each group. */
+  private static Map<String, Instant[]> spans(List<Clicked> clicks, java.util.function.Function<Clicked, String> group) {
+    Map<String, Instant[]> spans = new LinkedHashMap<>();
+    for (Clicked c : clicks) {
+      Instant at = c.click().at();
+      spans.merge(group.apply(c), new Instant[] {at, at}, (a, b) -> new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+    }
+    return spans;
+  }
+
+  private Uni<Void> bot(SqlClient sql, List<RuleVariant> variants, Click click, String userAgent, Around around) {
     String ua = userAgent == null ? "" : userAgent.toLowerCase(Locale.ROOT);
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (RuleVariant v : variants) {
@@ -116,17 +218,19 @@ public class ClickRules {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("eventIds", List.of(click.clickId()));
         evidence.put("marker", marker);
-        chain = chain.call(() -> invalidate(sql, v, click, "BOT_USER_AGENT", evidence, click.at(), click.at()));
+        chain = chain.call(() -> invalidate(sql, v, click, "BOT_USER_AGENT", evidence, click.at(), click.at(), around));
       }
     }
     return chain;
   }
 
-  private Uni<Void> duplicate(SqlClient sql, List<RuleVariant> variants, Click click, RowSet<Row> rows) {
-    if (rows == null) {
-      return Uni.createFrom().voidItem();
-    }
-    List<Click> same = clicks(rows);
+  /**
+   * ATR-6 duplicates: the clicks of the same device on the same code, taken in event time (the same answer on every instance
+   * and replay); the later of two within the window is the duplicate, of the earliest one within it.
+   */
+  private Uni<Void> duplicate(SqlClient sql, List<RuleVariant> variants, Click click, List<Click> sameDevice, Around around) {
+    List<Click> same = new ArrayList<>(sameDevice);
+    same.sort(java.util.Comparator.comparing(Click::fact));
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (RuleVariant v : variants) {
       Duration window = v.settings().duration("duplicate-window");
@@ -141,7 +245,7 @@ public class ClickRules {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("eventIds", List.of(first.clickId(), dup.clickId()));
         evidence.put("firstClickId", first.clickId());
-        chain = chain.call(() -> invalidate(sql, v, dup, "DUPLICATE", evidence, first.at(), dup.at()));
+        chain = chain.call(() -> invalidate(sql, v, dup, "DUPLICATE", evidence, first.at(), dup.at(), around));
         if (thisIsLater) {
           break;
         }
@@ -150,18 +254,14 @@ public class ClickRules {
     return chain;
   }
 
-  private Uni<Void> burst(SqlClient sql, List<RuleVariant> variants, Click click, String ipHash, RowSet<Row> rows) {
-    if (rows == null) {
-      return Uni.createFrom().voidItem();
-    }
-    List<Click> fromIp = clicks(rows);
+  private Uni<Void> burst(SqlClient sql, List<RuleVariant> variants, Click click, String ipHash, List<Click> fromIp, Around around) {
     Map<String, Click> byId = new HashMap<>();
     fromIp.forEach(c -> byId.put(c.clickId(), c));
     if (!byId.containsKey(click.clickId())) {
       return Uni.createFrom().voidItem(); // suppressed by an operator's release
     }
     List<TimedFact> facts = fromIp.stream().map(Click::fact).toList();
-    Uni<Void> chain = Uni.createFrom().voidItem();
+    List<Supplier<Uni<Void>>> invalidations = new ArrayList<>(); // a burst may hold thousands of clicks: applied in order
     for (RuleVariant v : variants) {
       List<TimedFact> burst = Bursts.containing(facts, click.fact(), v.settings().duration("burst-window"),
           v.settings().count("burst-max-clicks"));
@@ -175,17 +275,17 @@ public class ClickRules {
       evidence.put("windowTo", burst.get(burst.size() - 1).at().toString());
       for (TimedFact f : burst) {
         Click c = byId.get(f.id());
-        if (v.enforced() && c.invalidReason() != null) {
+        if (v.enforced() && around.invalidReason(c) != null) {
           continue; // already invalidated (this burst seen from an earlier click, or another reason)
         }
-        chain = chain.call(() -> invalidate(sql, v, c, "IP_BURST", evidence, burst.get(0).at(), burst.get(burst.size() - 1).at()));
+        invalidations.add(() -> invalidate(sql, v, c, "IP_BURST", evidence, burst.get(0).at(), burst.get(burst.size() - 1).at(), around));
       }
     }
-    return chain;
+    return InOrder.each(invalidations, Supplier::get);
   }
 
   private Uni<Void> invalidate(SqlClient sql, RuleVariant v, Click c, String reason, Map<String, Object> evidence, Instant from,
-      Instant to) {
+      Instant to, Around around) {
     UUID id = DecisionIds.of(Rule.RSK_5.id(), Action.INVALIDATE_CLICK.name(), c.clickId(), c.clickId(), v.status());
     Decision d = new Decision(id, Rule.RSK_5.id(), Action.INVALIDATE_CLICK, SubjectType.CLICK, c.clickId(), c.sellerId(), v.status(),
         reason, evidence, v.settings().values(), from, to, c.at(),
@@ -194,16 +294,17 @@ public class ClickRules {
       return decisions.record(sql, d).replaceWithVoid();
     }
     // one enforced invalidation per click, whatever the reason: the first reason found is the one kept
-    return sql.preparedQuery(MARK).execute(Tuple.of(c.clickId(), reason)).chain(marked -> marked.rowCount() == 0
-        ? Uni.createFrom().voidItem() : decisions.record(sql, d).replaceWithVoid());
+    return sql.preparedQuery(MARK).execute(Tuple.of(c.clickId(), reason)).chain(marked -> {
+      if (marked.rowCount() == 0) {
+        return Uni.createFrom().voidItem();
+      }
+      around.marked.put(c.clickId(), reason);
+      return decisions.record(sql, d).replaceWithVoid();
+    });
   }
 
-  private static List<Click> clicks(RowSet<Row> rows) {
-    List<Click> out = new ArrayList<>();
-    for (Row r : rows) {
-      out.add(new Click(r.getString("click_id"), r.getString("source"), r.getString("link_or_code"), r.getString("seller_id"),
-          r.getOffsetDateTime("occurred_at").toInstant(), r.getString("invalid_reason")));
-    }
-    return out;
+  private static Click click(Row r, String linkOrCode) {
+    return new Click(r.getString("click_id"), r.getString("source"), linkOrCode, r.getString("seller_id"),
+        r.getOffsetDateTime("occurred_at").toInstant(), r.getString("invalid_reason"));
   }
 }

@@ -28,10 +28,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Coupon rules: RSK-1 (claim burst from one address), RSK-2 (low redemption), RSK-3 (late stock of the pool). */
@@ -42,13 +45,17 @@ public class CouponRules {
       + "created_at = LEAST(coupon_fact.created_at, EXCLUDED.created_at), pool_spus = EXCLUDED.pool_spus, "
       + "pool_categories = EXCLUDED.pool_categories, pool_brands = EXCLUDED.pool_brands";
   private static final String UPSERT_COUNTS = "INSERT INTO coupon_fact(coupon_id, seller_id, created_at, claims, redemptions, "
-      + "last_event_at) VALUES ($1, $2, $3, $4, $5, $3) ON CONFLICT (coupon_id) DO UPDATE SET claims = coupon_fact.claims + $4, "
-      + "redemptions = coupon_fact.redemptions + $5, last_event_at = GREATEST(coupon_fact.last_event_at, EXCLUDED.last_event_at), "
-      + "created_at = LEAST(coupon_fact.created_at, EXCLUDED.created_at)";
-  private static final String INSERT_CLAIM = "INSERT INTO claim_fact(event_id, coupon_id, seller_id, ip, occurred_at) "
-      + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING";
-  private static final String CLAIMS_FROM_IP = "SELECT event_id, occurred_at FROM claim_fact WHERE coupon_id = $1 AND ip = $2 "
-      + "AND occurred_at BETWEEN $3 AND $4 AND occurred_at > " + String.format(Sql.SUPPRESSED_UNTIL, 5, 1);
+      + "last_event_at) SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[], $5::bigint[], $6::timestamptz[]) "
+      + "ON CONFLICT (coupon_id) DO UPDATE SET claims = coupon_fact.claims + EXCLUDED.claims, "
+      + "redemptions = coupon_fact.redemptions + EXCLUDED.redemptions, last_event_at = GREATEST(coupon_fact.last_event_at, "
+      + "EXCLUDED.last_event_at), created_at = LEAST(coupon_fact.created_at, EXCLUDED.created_at)";
+  private static final String INSERT_CLAIMS = "INSERT INTO claim_fact(event_id, coupon_id, seller_id, ip, occurred_at) "
+      + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) ON CONFLICT DO NOTHING";
+  private static final String CLAIMS_AROUND = "SELECT k.coupon_id, k.ip, c.event_id, c.occurred_at "
+      + "FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS k(coupon_id, ip, lo, hi) "
+      + "JOIN claim_fact c ON c.coupon_id = k.coupon_id AND c.ip = k.ip AND c.occurred_at BETWEEN k.lo AND k.hi "
+      + "WHERE c.occurred_at > COALESCE((SELECT until FROM rule_suppression s WHERE s.rule = $5 AND s.subject_id = k.coupon_id), "
+      + "'-infinity')";
   private static final String LOW_REDEMPTION = "SELECT c.coupon_id, c.seller_id, c.created_at, c.claims, c.redemptions FROM coupon_fact c "
       + "WHERE c.claims >= $1 AND c.created_at <= $2 AND c.redemptions * 10000 < c.claims * $3 "
       + "AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.rule = 'RSK-2' AND d.subject_id = c.coupon_id AND d.status = ANY($4)) "
@@ -75,65 +82,163 @@ public class CouponRules {
     this.decisions = decisions;
   }
 
-  Uni<Void> created(SqlClient sql, String couponId, String sellerId, List<String> spus, List<String> categories, List<String> brands,
+  /** A claim that RSK-1 evaluates: with an address, at its position among the batch's claims. */
+  private record Claim(String eventId, CouponClaimedV1 e, Instant at, int position) {
+    String key() {
+      return e.couponId() + "\n" + e.ip();
+    }
+  }
+
+  /** Claims and redemptions of one coupon in a batch, written in one row of one statement. */
+  private static final class Counts {
+    final String sellerId;
+    Instant first;
+    Instant last;
+    long claims;
+    long redemptions;
+
+    Counts(String sellerId, Instant at) {
+      this.sellerId = sellerId;
+      this.first = at;
+      this.last = at;
+    }
+
+    void add(Instant at, long claims, long redemptions) {
+      first = at.isBefore(first) ? at : first;
+      last = at.isAfter(last) ? at : last;
+      this.claims += claims;
+      this.redemptions += redemptions;
+    }
+  }
+
+  /**
+   * A batch's coupon events, set-based: creations (their pools, RSK-3), claim and redemption counts per coupon (RSK-2) in one
+   * statement, the claims with an address in one more, and the claims of the same coupons from the same addresses around
+   * them (in event time, both sides: a late claim can complete a burst) in one read; all pipelined (one round trip). Then
+   * RSK-1 looks at each claim in batch order for more than max-claims within window.
+   */
+  Uni<Void> apply(SqlClient sql, RuleBook book, List<RiskEngine.Event> events) {
+    List<RuleVariant> variants = book.variants(Rule.RSK_1);
+    List<Uni<Void>> statements = new ArrayList<>();
+    Map<String, Counts> counts = new TreeMap<>(); // in key order: two transactions never lock the same rows in two orders
+    List<Claim> claims = new ArrayList<>();
+    BatchOrder order = new BatchOrder();
+    for (RiskEngine.Event ev : events) {
+      if (ev.payload() instanceof CouponCreatedV2 e) {
+        statements.add(created(sql, e.couponId(), e.sellerId(), e.poolSpus(), e.poolCategories(), e.poolBrands(), ev.at()));
+      } else if (ev.payload() instanceof CouponCreatedV1 e) {
+        statements.add(created(sql, e.couponId(), e.sellerId(), List.of(), List.of(), List.of(), ev.at()));
+      } else if (ev.payload() instanceof CouponRedeemedV1 e) {
+        counts.computeIfAbsent(e.couponId(), k -> new Counts(e.sellerId(), ev.at())).add(ev.at(), 0, 1);
+      } else if (ev.payload() instanceof RedemptionReversedV1 e) {
+        counts.computeIfAbsent(e.couponId(), k -> new Counts(e.sellerId(), ev.at())).add(ev.at(), 0, -1);
+      } else if (ev.payload() instanceof CouponClaimedV1 e) {
+        counts.computeIfAbsent(e.couponId(), k -> new Counts(e.sellerId(), ev.at())).add(ev.at(), 1, 0);
+        if (e.ip() != null && !e.ip().isBlank() && !variants.isEmpty()) {
+          order.add(ev.id(), claims.size());
+          claims.add(new Claim(ev.id(), e, ev.at(), claims.size()));
+        }
+      }
+    }
+    if (!counts.isEmpty()) {
+      statements.add(counts(sql, counts));
+    }
+    if (claims.isEmpty()) {
+      return statements.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(statements).andFailFast().replaceWithVoid();
+    }
+    statements.add(insertClaims(sql, claims));
+    Duration widest = RuleVariant.widest(variants, "window");
+    Uni<Map<String, List<TimedFact>>> around = claimsAround(sql, claims, widest);
+    return Uni.join().all(statements).andFailFast().chain(() -> around)
+        .chain(byKey -> InOrder.each(claims, c -> burst(sql, variants, c, visible(byKey.get(c.key()), c, widest, order))));
+  }
+
+  private Uni<Void> created(SqlClient sql, String couponId, String sellerId, List<String> spus, List<String> categories, List<String> brands,
       Instant at) {
     return sql.preparedQuery(UPSERT_CREATED).execute(Tuple.of(couponId, sellerId, Sql.ts(at), spus.toArray(String[]::new),
         categories.toArray(String[]::new), brands.toArray(String[]::new))).replaceWithVoid();
   }
 
-  Uni<Void> created(SqlClient sql, CouponCreatedV1 e, Instant at) {
-    return created(sql, e.couponId(), e.sellerId(), List.of(), List.of(), List.of(), at);
-  }
-
-  Uni<Void> created(SqlClient sql, CouponCreatedV2 e, Instant at) {
-    return created(sql, e.couponId(), e.sellerId(), e.poolSpus(), e.poolCategories(), e.poolBrands(), at);
-  }
-
-  Uni<Void> redeemed(SqlClient sql, CouponRedeemedV1 e, Instant at) {
-    return counts(sql, e.couponId(), e.sellerId(), at, 0, 1);
-  }
-
-  Uni<Void> reversed(SqlClient sql, RedemptionReversedV1 e, Instant at) {
-    return counts(sql, e.couponId(), e.sellerId(), at, 0, -1);
-  }
-
-  private Uni<Void> counts(SqlClient sql, String couponId, String sellerId, Instant at, long claims, long redemptions) {
-    return sql.preparedQuery(UPSERT_COUNTS).execute(Tuple.of(couponId, sellerId, Sql.ts(at), claims, redemptions)).replaceWithVoid();
-  }
-
-  /**
-   * RSK-1: the claim is stored, and the claims of the coupon from the same address around it (in event time, both sides: a
-   * late claim can complete a burst) are checked for more than max-claims within window. The three statements go out
-   * pipelined on the batch's connection (one round trip).
-   */
-  Uni<Void> claimed(SqlClient sql, RuleBook book, String eventId, CouponClaimedV1 e, Instant at) {
-    Uni<Void> counted = counts(sql, e.couponId(), e.sellerId(), at, 1, 0);
-    List<RuleVariant> variants = book.variants(Rule.RSK_1);
-    if (e.ip() == null || e.ip().isBlank() || variants.isEmpty()) {
-      return counted;
+  private static Uni<Void> counts(SqlClient sql, Map<String, Counts> counts) {
+    int n = counts.size();
+    String[] coupons = new String[n];
+    String[] sellers = new String[n];
+    OffsetDateTime[] first = new OffsetDateTime[n];
+    OffsetDateTime[] last = new OffsetDateTime[n];
+    Long[] claims = new Long[n];
+    Long[] redemptions = new Long[n];
+    int i = 0;
+    for (Map.Entry<String, Counts> e : counts.entrySet()) {
+      coupons[i] = e.getKey();
+      sellers[i] = e.getValue().sellerId;
+      first[i] = Sql.ts(e.getValue().first);
+      last[i] = Sql.ts(e.getValue().last);
+      claims[i] = e.getValue().claims;
+      redemptions[i++] = e.getValue().redemptions;
     }
-    Duration widest = RuleVariant.widest(variants, "window");
-    Uni<RowSet<Row>> inserted = sql.preparedQuery(INSERT_CLAIM).execute(Tuple.of(eventId, e.couponId(), e.sellerId(), e.ip(), Sql.ts(at)));
-    Uni<RowSet<Row>> around = sql.preparedQuery(CLAIMS_FROM_IP).execute(Tuple.of(e.couponId(), e.ip(), Sql.ts(at.minus(widest)),
-        Sql.ts(at.plus(widest)), Rule.RSK_1.id()));
-    return Uni.combine().all().unis(counted, inserted, around).asTuple().chain(results -> {
-      List<TimedFact> facts = new ArrayList<>();
-      for (Row r : results.getItem3()) {
-        facts.add(new TimedFact(r.getString("event_id"), r.getOffsetDateTime("occurred_at").toInstant()));
+    return sql.preparedQuery(UPSERT_COUNTS).execute(Tuple.of(coupons, sellers, first, claims, redemptions, last)).replaceWithVoid();
+  }
+
+  private static Uni<Void> insertClaims(SqlClient sql, List<Claim> claims) {
+    return sql.preparedQuery(INSERT_CLAIMS).execute(Tuple.of(claims.stream().map(Claim::eventId).toArray(String[]::new),
+        claims.stream().map(c -> c.e().couponId()).toArray(String[]::new), claims.stream().map(c -> c.e().sellerId()).toArray(String[]::new),
+        claims.stream().map(c -> c.e().ip()).toArray(String[]::new),
+        claims.stream().map(c -> Sql.ts(c.at())).toArray(OffsetDateTime[]::new))).replaceWithVoid();
+  }
+
+  /** The stored claims of each (coupon, address) of the batch, from the earliest claim's window to the latest's. */
+  private static Uni<Map<String, List<TimedFact>>> claimsAround(SqlClient sql, List<Claim> claims, Duration widest) {
+    Map<String, Instant[]> spans = new LinkedHashMap<>();
+    Map<String, Claim> sample = new HashMap<>();
+    for (Claim c : claims) {
+      sample.putIfAbsent(c.key(), c);
+      spans.merge(c.key(), new Instant[] {c.at(), c.at()}, (a, b) -> new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0],
+          a[1].isAfter(b[1]) ? a[1] : b[1]});
+    }
+    List<String> keys = new ArrayList<>(spans.keySet());
+    return sql.preparedQuery(CLAIMS_AROUND).execute(Tuple.of(keys.stream().map(k -> sample.get(k).e().couponId()).toArray(String[]::new),
+        keys.stream().map(k -> sample.get(k).e().ip()).toArray(String[]::new),
+        keys.stream().map(k -> Sql.ts(spans.get(k)[0].minus(widest))).toArray(OffsetDateTime[]::new),
+        keys.stream().map(k -> Sql.ts(spans.get(k)[1].plus(widest))).toArray(OffsetDateTime[]::new), Rule.RSK_1.id())).map(rows -> {
+          Map<String, List<TimedFact>> byKey = new HashMap<>();
+          for (Row r : rows) {
+            byKey.computeIfAbsent(r.getString("coupon_id") + "\n" + r.getString("ip"), k -> new ArrayList<>())
+                .add(new TimedFact(r.getString("event_id"), r.getOffsetDateTime("occurred_at").toInstant()));
+          }
+          return byKey;
+        });
+  }
+
+  /** What this claim would have seen applied alone: its key's claims within the widest window, none after it in the batch. */
+  private static List<TimedFact> visible(List<TimedFact> facts, Claim c, Duration widest, BatchOrder order) {
+    List<TimedFact> out = new ArrayList<>();
+    if (facts == null) {
+      return out;
+    }
+    Instant from = c.at().minus(widest);
+    Instant to = c.at().plus(widest);
+    for (TimedFact f : facts) {
+      if (!f.at().isBefore(from) && !f.at().isAfter(to) && order.visibleAt(f.id(), c.position())) {
+        out.add(f);
       }
-      TimedFact target = new TimedFact(eventId, at);
-      if (facts.stream().noneMatch(f -> f.id().equals(eventId))) {
-        return Uni.createFrom().voidItem(); // at or before a released decision's evidence: suppressed
+    }
+    return out;
+  }
+
+  /** RSK-1 for one claim: a burst containing it decides, once per variant; a claim suppressed by a release counts for nothing. */
+  private Uni<Void> burst(SqlClient sql, List<RuleVariant> variants, Claim c, List<TimedFact> facts) {
+    TimedFact target = new TimedFact(c.eventId(), c.at());
+    if (facts.stream().noneMatch(f -> f.id().equals(c.eventId()))) {
+      return Uni.createFrom().voidItem(); // at or before a released decision's evidence: suppressed
+    }
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (RuleVariant v : variants) {
+      List<TimedFact> burst = Bursts.containing(facts, target, v.settings().duration("window"), v.settings().count("max-claims"));
+      if (!burst.isEmpty()) {
+        chain = chain.call(() -> decisions.record(sql, claimBurst(v, c.e(), c.eventId(), burst, c.at())));
       }
-      Uni<Void> chain = Uni.createFrom().voidItem();
-      for (RuleVariant v : variants) {
-        List<TimedFact> burst = Bursts.containing(facts, target, v.settings().duration("window"), v.settings().count("max-claims"));
-        if (!burst.isEmpty()) {
-          chain = chain.call(() -> decisions.record(sql, claimBurst(v, e, eventId, burst, at)));
-        }
-      }
-      return chain;
-    });
+    }
+    return chain;
   }
 
   private static Decision claimBurst(RuleVariant v, CouponClaimedV1 e, String eventId, List<TimedFact> burst, Instant at) {
@@ -164,14 +269,8 @@ public class CouponRules {
       long floorBp = v.settings().count("min-redemption-rate-bp");
       String[] blocking = v.enforced() ? new String[] {"ACTIVE", "RELEASED"} : new String[] {"SHADOW", "RELEASED"};
       chain = chain.chain(() -> sql.preparedQuery(LOW_REDEMPTION)
-          .execute(Tuple.of(minClaims, Sql.ts(streamTime.minus(minAge)), floorBp, blocking)).chain(rows -> {
-            Uni<Void> each = Uni.createFrom().voidItem();
-            for (Row r : rows) {
-              Decision d = lowRedemption(v, r, streamTime);
-              each = each.call(() -> decisions.record(sql, d));
-            }
-            return each;
-          }));
+          .execute(Tuple.of(minClaims, Sql.ts(streamTime.minus(minAge)), floorBp, blocking))
+          .chain(rows -> InOrder.each(rows, r -> decisions.record(sql, lowRedemption(v, r, streamTime)))));
     }
     return chain;
   }
@@ -217,13 +316,7 @@ public class CouponRules {
       if (r.getItem1().size() == 0) {
         return Uni.createFrom().voidItem();
       }
-      Uni<Void> chain = Uni.createFrom().voidItem();
-      for (Row pool : r.getItem2()) {
-        for (RuleVariant v : variants) {
-          chain = chain.call(() -> poolState(sql, v, pool, eventId, e, arrivedAt, delayMs));
-        }
-      }
-      return chain;
+      return InOrder.each(r.getItem2(), pool -> InOrder.each(variants, v -> poolState(sql, v, pool, eventId, e, arrivedAt, delayMs)));
     });
   }
 

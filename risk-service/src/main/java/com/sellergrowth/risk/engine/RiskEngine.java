@@ -1,17 +1,8 @@
 package com.sellergrowth.risk.engine;
 
 import com.sellergrowth.events.Topics;
-import com.sellergrowth.events.attribution.ClickAttributedV1;
-import com.sellergrowth.events.coupon.CouponClaimedV1;
-import com.sellergrowth.events.coupon.CouponCreatedV1;
-import com.sellergrowth.events.coupon.CouponCreatedV2;
-import com.sellergrowth.events.coupon.CouponRedeemedV1;
-import com.sellergrowth.events.coupon.RedemptionReversedV1;
 import com.sellergrowth.events.direct.SupplierKpiMeasuredV1;
-import com.sellergrowth.events.gift.GiftDispatchFailedV1;
-import com.sellergrowth.events.gift.GiftShippedV1;
 import com.sellergrowth.events.platform.StockSyncedV1;
-import com.sellergrowth.events.shortlink.LinkClickedV1;
 import com.sellergrowth.risk.domain.RuleBook;
 import com.sellergrowth.support.inbox.EventEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,8 +30,10 @@ import java.util.Set;
  *       them) or a replay from offset 0 changes nothing;</li>
  *   <li>stream time (the latest event time per partition) moves on; an event older than its partition's stream time by
  *       more than the grace is too late to change any decision and is only counted;</li>
- *   <li>each event updates its rule's state and may decide, in partition order; decisions and their events (outbox) commit
- *       with the state, or nothing does.</li>
+ *   <li>each rule family writes the batch's facts in one statement and reads what its rules need around them in one more
+ *       (all families pipelined in one round trip), then evaluates the events in batch order, each seeing what it would
+ *       have seen applied alone ({@link BatchOrder}); stock syncs and KPIs follow one by one; decisions and their events
+ *       (outbox) commit with the state, or nothing does.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -56,6 +49,13 @@ public class RiskEngine {
 
   /** One consumed record, decoded. */
   public record Incoming(String topic, int partition, long offset, EventEnvelope<? extends Record> event) {
+  }
+
+  /** A timely event as the rules see it: its event time at PostgreSQL's precision, so a stored fact compares equal. */
+  record Event(String id, Instant at, Record payload) {
+    static Event of(Incoming in) {
+      return new Event(in.event().id(), in.event().time().truncatedTo(ChronoUnit.MICROS), in.event().payload());
+    }
   }
 
   /** What a batch did: events applied, duplicates skipped, too late to count. */
@@ -86,20 +86,19 @@ public class RiskEngine {
     if (batch.isEmpty()) {
       return Uni.createFrom().item(new Outcome(0, 0, 0));
     }
-    return pool.withTransaction(conn -> rules.load(conn).chain(book -> {
-      String[] ids = batch.stream().map(i -> i.event().id()).distinct().toArray(String[]::new);
-      String[] topics = batch.stream().map(Incoming::topic).distinct().toArray(String[]::new);
-      return Uni.combine().all().unis(conn.preparedQuery(INBOX).execute(Tuple.of(CONSUMER, ids)),
-          conn.preparedQuery(STREAM_TIMES).execute(Tuple.of((Object) topics))).asTuple().chain(results -> {
-            Set<String> fresh = new HashSet<>();
-            results.getItem1().forEach(r -> fresh.add(r.getString("event_id")));
-            Map<String, Instant> streamTime = new HashMap<>();
-            for (Row r : results.getItem2()) {
-              streamTime.put(r.getString("topic") + "/" + r.getInteger("part"), r.getOffsetDateTime("event_time").toInstant());
-            }
-            return run(conn, book, batch, fresh, streamTime);
-          });
-    }));
+    String[] ids = batch.stream().map(i -> i.event().id()).distinct().toArray(String[]::new);
+    String[] topics = batch.stream().map(Incoming::topic).distinct().toArray(String[]::new);
+    // settings, inbox and stream times in one round trip
+    return pool.withTransaction(conn -> Uni.combine().all().unis(rules.load(conn), conn.preparedQuery(INBOX).execute(Tuple.of(CONSUMER, ids)),
+        conn.preparedQuery(STREAM_TIMES).execute(Tuple.of((Object) topics))).asTuple().chain(results -> {
+          Set<String> fresh = new HashSet<>();
+          results.getItem2().forEach(r -> fresh.add(r.getString("event_id")));
+          Map<String, Instant> streamTime = new HashMap<>();
+          for (Row r : results.getItem3()) {
+            streamTime.put(r.getString("topic") + "/" + r.getInteger("part"), r.getOffsetDateTime("event_time").toInstant());
+          }
+          return run(conn, results.getItem1(), batch, fresh, streamTime);
+        }));
   }
 
   private Uni<Outcome> run(SqlClient sql, RuleBook book, List<Incoming> batch, Set<String> fresh, Map<String, Instant> streamTime) {
@@ -130,17 +129,20 @@ public class RiskEngine {
       timely.add(in);
       couponEvents |= Topics.COUPON_EVENTS.equals(in.topic());
     }
-    Uni<Void> chain = advance(sql, advanced);
-    for (Incoming in : timely) {
-      chain = chain.chain(() -> handle(sql, book, in)).invoke(() -> count(in, "applied"));
-    }
+    List<Event> events = timely.stream().map(Event::of).toList();
+    // the families write their facts and read around them set-based, pipelined on the batch's connection; stock syncs and
+    // KPIs (a small share of the traffic, with state per SKU and per supplier day) go one by one after them
+    Uni<Void> chain = Uni.join().all(advance(sql, advanced), coupons.apply(sql, book, events), clicks.apply(sql, book, events),
+        gifts.apply(sql, book, events)).andFailFast().replaceWithVoid()
+        .chain(() -> InOrder.each(events, e -> e.payload() instanceof StockSyncedV1 s ? coupons.stockSynced(sql, book, e.id(), s, e.at())
+            : e.payload() instanceof SupplierKpiMeasuredV1 k ? kpis.measured(sql, book, e.id(), k, e.at()) : Uni.createFrom().voidItem()));
     if (couponEvents) {
       chain = chain.chain(() -> sql.preparedQuery(COUPON_STREAM_TIME).execute(Tuple.of(Topics.COUPON_EVENTS)))
           .chain(rows -> coupons.lowRedemptionSweep(sql, book, rows.iterator().next().getOffsetDateTime("t").toInstant()));
     }
     int dup = duplicates;
     int late = tooLate;
-    return chain.replaceWith(() -> new Outcome(timely.size(), dup, late));
+    return chain.invoke(() -> timely.forEach(in -> count(in, "applied"))).replaceWith(() -> new Outcome(timely.size(), dup, late));
   }
 
   private static Uni<Void> advance(SqlClient sql, Map<String, Instant> advanced) {
@@ -158,36 +160,6 @@ public class RiskEngine {
     });
     return sql.preparedQuery(ADVANCE).execute(Tuple.of(topics.toArray(String[]::new), parts.toArray(Integer[]::new),
         times.toArray(java.time.OffsetDateTime[]::new))).replaceWithVoid();
-  }
-
-  private Uni<Void> handle(SqlClient sql, RuleBook book, Incoming in) {
-    String id = in.event().id();
-    Instant at = in.event().time().truncatedTo(ChronoUnit.MICROS); // PostgreSQL's precision: a stored fact compares equal
-    Record payload = in.event().payload();
-    if (payload instanceof CouponClaimedV1 e) {
-      return coupons.claimed(sql, book, id, e, at);
-    } else if (payload instanceof CouponCreatedV2 e) {
-      return coupons.created(sql, e, at);
-    } else if (payload instanceof CouponCreatedV1 e) {
-      return coupons.created(sql, e, at);
-    } else if (payload instanceof CouponRedeemedV1 e) {
-      return coupons.redeemed(sql, e, at);
-    } else if (payload instanceof RedemptionReversedV1 e) {
-      return coupons.reversed(sql, e, at);
-    } else if (payload instanceof StockSyncedV1 e) {
-      return coupons.stockSynced(sql, book, id, e, at);
-    } else if (payload instanceof GiftDispatchFailedV1 e) {
-      return gifts.outcome(sql, book, id, e.sellerId(), e.dispatchId(), true, e.code(), at);
-    } else if (payload instanceof GiftShippedV1 e) {
-      return gifts.outcome(sql, book, id, e.sellerId(), e.dispatchId(), false, null, at);
-    } else if (payload instanceof LinkClickedV1 e) {
-      return clicks.linkClicked(sql, book, e, at);
-    } else if (payload instanceof ClickAttributedV1 e) {
-      return clicks.clickAttributed(sql, book, e, at);
-    } else if (payload instanceof SupplierKpiMeasuredV1 e) {
-      return kpis.measured(sql, book, id, e, at);
-    }
-    return Uni.createFrom().voidItem(); // a contract type no rule reads (e.g. coupon.paused): marked processed, nothing else
   }
 
   /** Per event on the hot path: the counter is looked up once per type and outcome, not built from tags every time. */
