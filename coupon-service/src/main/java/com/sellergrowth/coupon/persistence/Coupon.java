@@ -60,6 +60,9 @@ public class Coupon extends PanacheEntityBase {
   public String pauseReason;
   @Column(name = "risk_decision_id")
   public String riskDecisionId;
+  /** The seller's own pause reason while a risk pause covers it (CPN-17): the coupon goes back to it, not to ACTIVE. */
+  @Column(name = "seller_pause_reason")
+  public String sellerPauseReason;
   @Column(name = "created_at")
   public Instant createdAt;
   @Column(name = "updated_at")

@@ -41,6 +41,29 @@ public class CouponQueries {
         .setParameter(8, odt(at)).executeUpdate()).replaceWithVoid();
   }
 
+  /** An open risk decision holding a coupon paused (CPN-17). */
+  public record RiskHold(String decisionId, String reason) {
+  }
+
+  /** Records that a risk decision holds the coupon paused; once per decision. */
+  public Uni<Void> addRiskHold(UUID couponId, String decisionId, String reason, Instant at) {
+    String sql = "INSERT INTO coupon_risk_hold(coupon_id, decision_id, reason, held_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING";
+    return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, couponId).setParameter(2, decisionId)
+        .setParameter(3, reason).setParameter(4, odt(at)).executeUpdate()).replaceWithVoid();
+  }
+
+  /** What lifting a decision's hold left: whether it held the coupon, and the decisions still holding it, oldest first. */
+  public record HoldsLeft(boolean removed, List<RiskHold> remaining) {
+  }
+
+  public Uni<HoldsLeft> removeRiskHold(UUID couponId, String decisionId) {
+    String delete = "DELETE FROM coupon_risk_hold WHERE coupon_id = ?1 AND decision_id = ?2";
+    String left = "SELECT decision_id, reason FROM coupon_risk_hold WHERE coupon_id = ?1 ORDER BY held_at, decision_id";
+    return Panache.getSession().chain(s -> s.createNativeQuery(delete).setParameter(1, couponId).setParameter(2, decisionId).executeUpdate()
+        .chain(removed -> s.createNativeQuery(left, Object[].class).setParameter(1, couponId).getResultList()
+            .map(rows -> new HoldsLeft(removed > 0, rows.stream().map(r -> new RiskHold((String) r[0], (String) r[1])).toList()))));
+  }
+
   /** A refusal row for claim details (CPN-10). */
   public record RefusalRow(String buyerId, String stage, String code, String buyerCountry, String orderId, Instant refusedAt) {
   }

@@ -162,13 +162,21 @@ public class CouponService {
     return Panache.withTransaction(() -> get(sellerId, id).chain(c -> {
       CouponStatus s = CouponStatus.effective(CouponStatus.valueOf(c.status), c.startsAt, c.endsAt, now);
       if (s == CouponStatus.PAUSED) {
+        if ("RISK".equals(c.pausedBy) && c.sellerPauseReason == null) {
+          c.sellerPauseReason = reason(reason); // kept when risk lets go
+          c.updatedAt = now;
+        }
         return Uni.createFrom().item(c);
       }
       if (s != CouponStatus.ACTIVE && s != CouponStatus.SCHEDULED) {
         return Uni.createFrom().failure(conflict("ERR_NOT_RUNNING", "only a scheduled or active coupon can be paused (it is " + s + ")"));
       }
-      return pause(c, "SELLER", reason == null || reason.isBlank() ? "paused by the seller" : reason, null, now);
+      return pause(c, "SELLER", reason(reason), null, now);
     }));
+  }
+
+  private static String reason(String reason) {
+    return reason == null || reason.isBlank() ? "paused by the seller" : reason;
   }
 
   /** CPN-17: a seller resumes their own pause; a risk pause is released only by an operator or a resolved rule. */
@@ -199,26 +207,58 @@ public class CouponService {
     }));
   }
 
-  /** Risk-service's PauseCoupon (RSK-1..3): overrides a seller's pause; idempotent. False when nothing changed. */
+  /**
+   * Risk-service's PauseCoupon (RSK-1..3): the decision holds the coupon (coupon_risk_hold) until it is resolved or released;
+   * a risk pause covers a seller's own pause, which comes back when the last decision lets go. False when the status did not
+   * change (held already, or not running).
+   */
   public Uni<Boolean> pauseByRisk(UUID id, String decisionId, String reason, Instant at) {
     return coupons.findById(id).chain(c -> {
       if (c == null) {
         return Uni.createFrom().item(false);
       }
       CouponStatus s = CouponStatus.effective(CouponStatus.valueOf(c.status), c.startsAt, c.endsAt, at);
-      boolean running = s == CouponStatus.ACTIVE || s == CouponStatus.SCHEDULED || (s == CouponStatus.PAUSED && !"RISK".equals(c.pausedBy));
-      return running ? pause(c, "RISK", reason, decisionId, at).replaceWith(true) : Uni.createFrom().item(false);
+      boolean riskPaused = s == CouponStatus.PAUSED && "RISK".equals(c.pausedBy);
+      if (s != CouponStatus.ACTIVE && s != CouponStatus.SCHEDULED && s != CouponStatus.PAUSED) {
+        return Uni.createFrom().item(false); // ended, expired or a draft: nothing to hold
+      }
+      // every decision is held, so that releasing one of two leaves the coupon paused
+      return queries.addRiskHold(id, decisionId, reason, at).chain(() -> {
+        if (riskPaused) {
+          return Uni.createFrom().item(false); // already held by another decision
+        }
+        if (s == CouponStatus.PAUSED) {
+          c.sellerPauseReason = c.pauseReason; // the seller's own pause, restored when risk lets go
+        }
+        return pause(c, "RISK", reason, decisionId, at).replaceWith(true);
+      });
     });
   }
 
-  /** ResumeCoupon or DecisionReleased for the decision that paused this coupon. */
+  /**
+   * ResumeCoupon or DecisionReleased: the decision lets go of the coupon. It resumes only when no other open decision holds it,
+   * and goes back to the seller's own pause if there was one under the risk pause. True when the coupon resumed.
+   */
   public Uni<Boolean> resumeByRisk(UUID id, String decisionId, String resumedBy, Instant at) {
-    return coupons.findById(id).chain(c -> {
-      if (c == null || !CouponStatus.PAUSED.name().equals(c.status) || !"RISK".equals(c.pausedBy) || !decisionId.equals(c.riskDecisionId)) {
+    return coupons.findById(id).chain(c -> c == null ? Uni.createFrom().item(false) : queries.removeRiskHold(id, decisionId).chain(left -> {
+      boolean riskPaused = CouponStatus.PAUSED.name().equals(c.status) && "RISK".equals(c.pausedBy);
+      if (!riskPaused || !(left.removed() || decisionId.equals(c.riskDecisionId))) {
+        return Uni.createFrom().item(false); // not this decision's pause
+      }
+      c.updatedAt = at;
+      if (!left.remaining().isEmpty()) {
+        CouponQueries.RiskHold next = left.remaining().get(0); // still held: the oldest open decision is the one shown
+        c.riskDecisionId = next.decisionId();
+        c.pauseReason = next.reason();
         return Uni.createFrom().item(false);
       }
+      if (c.sellerPauseReason != null) {
+        String sellerReason = c.sellerPauseReason;
+        c.sellerPauseReason = null;
+        return pause(c, "SELLER", sellerReason, null, at).replaceWith(false);
+      }
       return resume(c, resumedBy, decisionId, at).replaceWith(true);
-    });
+    }));
   }
 
   /** Marks coupons whose validity ended as EXPIRED and publishes CouponExpired; returns how many. */
@@ -246,6 +286,7 @@ public class CouponService {
 
   private Uni<Coupon> resume(Coupon c, String by, String decisionId, Instant at) {
     c.status = CouponStatus.ACTIVE.name();
+    c.sellerPauseReason = null;
     c.pausedBy = null;
     c.pauseReason = null;
     c.riskDecisionId = null;
