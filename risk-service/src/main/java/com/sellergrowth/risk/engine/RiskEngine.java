@@ -60,6 +60,9 @@ public class RiskEngine {
 
   /** What a batch did: events applied, duplicates skipped, too late to count. */
   public record Outcome(int applied, int duplicates, int tooLate) {
+    static Outcome empty() {
+      return new Outcome(0, 0, 0);
+    }
   }
 
   private final Pool pool;
@@ -80,6 +83,39 @@ public class RiskEngine {
     this.clicks = clicks;
     this.kpis = kpis;
     this.registry = registry;
+  }
+
+  /**
+   * Applies the batch; when it fails on something an event carries (PostgreSQL refuses a value: a NUL character, a key too
+   * long for an index), not on an outage, applies its events one at a time, hands each one that fails alone to
+   * {@code reject} (the dead-letter topic) and marks it processed: one bad record never stalls the partitions behind it,
+   * and the rest of its batch counts. Any other failure is the caller's to retry.
+   */
+  public Uni<Outcome> applyIsolating(List<Incoming> batch, java.util.function.BiFunction<Incoming, Throwable, Uni<Void>> reject) {
+    return apply(batch).onFailure(RiskEngine::isDataError).recoverWithUni(f -> {
+      java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger tooLate = new java.util.concurrent.atomic.AtomicInteger();
+      return InOrder.each(batch, in -> apply(List.of(in)).invoke(o -> {
+        applied.addAndGet(o.applied());
+        duplicates.addAndGet(o.duplicates());
+        tooLate.addAndGet(o.tooLate());
+      }).onFailure(RiskEngine::isDataError).recoverWithUni(error -> reject.apply(in, error)
+          .chain(() -> pool.preparedQuery(INBOX).execute(Tuple.of(CONSUMER, new String[] {in.event().id()})))
+          .invoke(() -> count(in, "dead-lettered")).replaceWith(Outcome::empty)))
+          .map(ignored -> new Outcome(applied.get(), duplicates.get(), tooLate.get()));
+    });
+  }
+
+  /** PostgreSQL refused a value (data exception, integrity, program limit): the same input fails the same way every time. */
+  static boolean isDataError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+          && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23") || pg.getSqlState().startsWith("54"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Uni<Outcome> apply(List<Incoming> batch) {

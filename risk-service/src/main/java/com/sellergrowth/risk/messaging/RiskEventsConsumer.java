@@ -15,7 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,8 +27,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every topic the rules read, in batches (SPEC section 8). Records that break the contract are dead-lettered one by one to
- * {@code <topic>.dlq}; the rest go to {@link RiskEngine} in one transaction. The batch is acknowledged (offsets committed)
- * only after that transaction; a failure (PostgreSQL or Kafka down) retries the whole batch, which the inbox makes harmless.
+ * {@code <topic>.dlq}; the rest go to {@link RiskEngine} in one transaction (a record PostgreSQL refuses is found and
+ * dead-lettered too, {@link RiskEngine#applyIsolating}). The batch is acknowledged (offsets committed) only after that
+ * transaction; any other failure (PostgreSQL or Kafka down) retries the whole batch, which the inbox makes harmless.
  * Scaling out is Kafka's: instances in the consumer group {@code risk-service} share the partitions.
  */
 @ApplicationScoped
@@ -57,6 +60,7 @@ public class RiskEventsConsumer {
   /** Decodes, dead-letters what breaks the contract, and applies the rest. Public: a test drives a second instance with it. */
   public Uni<Void> apply(Iterable<ConsumerRecord<String, String>> batch) {
     List<RiskEngine.Incoming> events = new ArrayList<>();
+    Map<RiskEngine.Incoming, ConsumerRecord<String, String>> records = new IdentityHashMap<>();
     List<Uni<Void>> rejected = new ArrayList<>();
     int size = 0;
     for (ConsumerRecord<String, String> r : batch) {
@@ -75,7 +79,9 @@ public class RiskEventsConsumer {
         if (e.payload() instanceof SupplierKpiMeasuredV1 k) {
           KpiRules.day(k);
         }
-        events.add(new RiskEngine.Incoming(r.topic(), r.partition(), r.offset(), e));
+        RiskEngine.Incoming in = new RiskEngine.Incoming(r.topic(), r.partition(), r.offset(), e);
+        events.add(in);
+        records.put(in, r);
       } catch (EventRejectedException | IllegalArgumentException ex) {
         registry.counter("events.consumed", "consumer", RiskEngine.CONSUMER, "event_type", "unknown", "outcome", "dead-lettered").increment();
         LOG.warnf("%s record %d/%d dead-lettered: %s", r.topic(), r.partition(), r.offset(), ex.getMessage());
@@ -83,7 +89,10 @@ public class RiskEventsConsumer {
       }
     }
     int count = size;
-    Uni<Void> work = engine.apply(events).replaceWithVoid();
+    Uni<Void> work = engine.applyIsolating(events, (in, error) -> {
+      LOG.warnf("%s record %d/%d dead-lettered: PostgreSQL refuses it: %s", in.topic(), in.partition(), in.offset(), error.getMessage());
+      return deadLetters.send(records.get(in), "risk-service cannot store it: " + error.getMessage());
+    }).replaceWithVoid();
     for (Uni<Void> dlq : rejected) {
       work = work.chain(() -> dlq);
     }

@@ -147,4 +147,23 @@ class ReplayAndDeadLetterTest {
     String coupon = couponId();
     awaitProcessed(claim(coupon, "s1", null, t.plusSeconds(1)));
   }
+
+  /** Valid for the contract, refused by PostgreSQL (text cannot hold NUL): dead-lettered alone, its batch applied, no stall. */
+  @Test
+  void anEventThatPostgreSQLRefusesIsDeadLetteredAndTheRestOfItsBatchApplied() {
+    Instant t = nextBase();
+    String coupon = couponId();
+    try (Kafka.Reader couponDlq = Kafka.readFromNow(Topics.dlq(Topics.COUPON_EVENTS))) {
+      String before = claim(coupon, "s1", "198.51.100.1", t);
+      String poison = claim(coupon, "s1", "198.51.100.2\u0000", t.plusSeconds(1));
+      String after = claim(coupon, "s1", "198.51.100.3", t.plusSeconds(2));
+      awaitProcessed(before, poison, after);
+      var dead = couponDlq.await(r -> coupon.equals(r.key()), 1, WAIT);
+      assertThat(Kafka.header(dead.get(0), "dead-letter-reason")).contains("risk-service cannot store it");
+      assertThat(Db.count("SELECT claims FROM coupon_fact WHERE coupon_id = ?", coupon)).as("the two good claims").isEqualTo(2);
+      assertThat(Db.count("SELECT count(*) FROM claim_fact WHERE coupon_id = ?", coupon)).isEqualTo(2);
+    }
+    // and the partition goes on
+    awaitProcessed(claim(coupon, "s1", "198.51.100.4", t.plusSeconds(3)));
+  }
 }
