@@ -5,6 +5,7 @@ import com.sellergrowth.events.direct.SupplierKpiMeasuredV1;
 import com.sellergrowth.events.platform.StockSyncedV1;
 import com.sellergrowth.risk.domain.RuleBook;
 import com.sellergrowth.support.inbox.EventEnvelope;
+import com.sellergrowth.support.inbox.Failures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -92,7 +93,7 @@ public class RiskEngine {
    * and the rest of its batch counts. Any other failure is the caller's to retry.
    */
   public Uni<Outcome> applyIsolating(List<Incoming> batch, java.util.function.BiFunction<Incoming, Throwable, Uni<Void>> reject) {
-    return apply(batch).onFailure(RiskEngine::isDataError).recoverWithUni(f -> {
+    return apply(batch).onFailure(Failures::isDataError).recoverWithUni(f -> {
       java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
       java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
       java.util.concurrent.atomic.AtomicInteger tooLate = new java.util.concurrent.atomic.AtomicInteger();
@@ -100,22 +101,11 @@ public class RiskEngine {
         applied.addAndGet(o.applied());
         duplicates.addAndGet(o.duplicates());
         tooLate.addAndGet(o.tooLate());
-      }).onFailure(RiskEngine::isDataError).recoverWithUni(error -> reject.apply(in, error)
+      }).onFailure(Failures::isDataError).recoverWithUni(error -> reject.apply(in, error)
           .chain(() -> pool.preparedQuery(INBOX).execute(Tuple.of(CONSUMER, new String[] {in.event().id()})))
           .invoke(() -> count(in, "dead-lettered")).replaceWith(Outcome::empty)))
           .map(ignored -> new Outcome(applied.get(), duplicates.get(), tooLate.get()));
     });
-  }
-
-  /** PostgreSQL refused a value (data exception, integrity, program limit): the same input fails the same way every time. */
-  static boolean isDataError(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
-          && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23") || pg.getSqlState().startsWith("54"))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   public Uni<Outcome> apply(List<Incoming> batch) {
@@ -124,20 +114,26 @@ public class RiskEngine {
     }
     String[] ids = batch.stream().map(i -> i.event().id()).distinct().toArray(String[]::new);
     String[] topics = batch.stream().map(Incoming::topic).distinct().toArray(String[]::new);
-    // settings, inbox and stream times in one round trip
-    return pool.withTransaction(conn -> Uni.combine().all().unis(rules.load(conn), conn.preparedQuery(INBOX).execute(Tuple.of(CONSUMER, ids)),
-        conn.preparedQuery(STREAM_TIMES).execute(Tuple.of((Object) topics))).asTuple().chain(results -> {
-          Set<String> fresh = new HashSet<>();
-          results.getItem2().forEach(r -> fresh.add(r.getString("event_id")));
-          Map<String, Instant> streamTime = new HashMap<>();
-          for (Row r : results.getItem3()) {
-            streamTime.put(r.getString("topic") + "/" + r.getInteger("part"), r.getOffsetDateTime("event_time").toInstant());
-          }
-          return run(conn, results.getItem1(), batch, fresh, streamTime);
-        }));
+    // settings, inbox and stream times in one round trip; what each event came to is counted once the transaction
+    // committed (a fresh tally per try: a retried batch counts once)
+    return Uni.createFrom().deferred(() -> {
+      List<Map.Entry<Incoming, String>> tally = new ArrayList<>();
+      return pool.withTransaction(conn -> Uni.combine().all().unis(rules.load(conn),
+          conn.preparedQuery(INBOX).execute(Tuple.of(CONSUMER, ids)), conn.preparedQuery(STREAM_TIMES).execute(Tuple.of((Object) topics)))
+          .asTuple().chain(results -> {
+            Set<String> fresh = new HashSet<>();
+            results.getItem2().forEach(r -> fresh.add(r.getString("event_id")));
+            Map<String, Instant> streamTime = new HashMap<>();
+            for (Row r : results.getItem3()) {
+              streamTime.put(r.getString("topic") + "/" + r.getInteger("part"), r.getOffsetDateTime("event_time").toInstant());
+            }
+            return run(conn, results.getItem1(), batch, fresh, streamTime, tally);
+          })).invoke(() -> tally.forEach(e -> count(e.getKey(), e.getValue())));
+    });
   }
 
-  private Uni<Outcome> run(SqlClient sql, RuleBook book, List<Incoming> batch, Set<String> fresh, Map<String, Instant> streamTime) {
+  private Uni<Outcome> run(SqlClient sql, RuleBook book, List<Incoming> batch, Set<String> fresh, Map<String, Instant> streamTime,
+      List<Map.Entry<Incoming, String>> tally) {
     List<Incoming> timely = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int duplicates = 0;
@@ -147,7 +143,7 @@ public class RiskEngine {
     for (Incoming in : batch) {
       if (!fresh.contains(in.event().id()) || !seen.add(in.event().id())) {
         duplicates++;
-        count(in, "duplicate");
+        tally.add(Map.entry(in, "duplicate"));
         continue;
       }
       String part = in.topic() + "/" + in.partition();
@@ -155,7 +151,7 @@ public class RiskEngine {
       Instant current = streamTime.get(part);
       if (current != null && at.isBefore(current.minus(book.grace()))) {
         tooLate++;
-        count(in, "too-late");
+        tally.add(Map.entry(in, "too-late"));
         continue;
       }
       if (current == null || at.isAfter(current)) {
@@ -178,7 +174,7 @@ public class RiskEngine {
     }
     int dup = duplicates;
     int late = tooLate;
-    return chain.invoke(() -> timely.forEach(in -> count(in, "applied"))).replaceWith(() -> new Outcome(timely.size(), dup, late));
+    return chain.invoke(() -> timely.forEach(in -> tally.add(Map.entry(in, "applied")))).replaceWith(() -> new Outcome(timely.size(), dup, late));
   }
 
   private static Uni<Void> advance(SqlClient sql, Map<String, Instant> advanced) {

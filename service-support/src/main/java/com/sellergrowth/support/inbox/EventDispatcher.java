@@ -21,7 +21,10 @@ import org.jboss.logging.Logger;
  *   <li>missing or unparsable CloudEvents headers, or a known type whose payload breaks its schema: nack, so the
  *       channel's dead-letter strategy sends it to {@code <topic>.dlq} with the reason in its headers;</li>
  *   <li>a type the contract does not know (a newer producer): ack and count (forward compatibility);</li>
- *   <li>a handler failure that is not a rejection (database briefly down): retried with back-off, then dead-lettered.</li>
+ *   <li>an outage (database or broker down, a deadlock: {@link Failures#isOutage}): retried with back-off until it ends, never
+ *       dead-lettered, so a restart of PostgreSQL loses nothing;</li>
+ *   <li>a value the database refuses ({@link Failures#isDataError}): dead-lettered at once;</li>
+ *   <li>any other handler failure: retried five times with back-off, then dead-lettered.</li>
  * </ul>
  * The ack happens only after the handler's transaction committed. Handlers answer whether they applied the event (false:
  * a duplicate, already in the inbox).
@@ -66,9 +69,12 @@ public final class EventDispatcher {
       } else {
         Instant time = ce.getTimeStamp().map(t -> t.toInstant())
             .orElseThrow(() -> new EventRejectedException("missing ce_time: rules run in event time"));
+        String what = ce.getType();
         outcome = handler.apply(ce.getId(), time, ce.getSubject().orElse(null), message.getPayload())
-            .onFailure(f -> !(f instanceof EventRejectedException)).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
-            .atMost(5)
+            .onFailure(Failures::isOutage).invoke(f -> LOG.warnf("%s cannot apply a %s event yet, retrying: %s", consumer, what, f.getMessage()))
+            .onFailure(Failures::isOutage).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(10)).indefinitely()
+            .onFailure(f -> !(f instanceof EventRejectedException) && !Failures.isDataError(f)).retry()
+            .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
             .map(applied -> applied ? "applied" : "duplicate");
       }
     } catch (RuntimeException e) {

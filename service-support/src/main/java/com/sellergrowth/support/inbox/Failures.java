@@ -1,0 +1,64 @@
+package com.sellergrowth.support.inbox;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What a consumer does with a failure (SPEC section 2: nothing lost, nothing stuck). An outage (PostgreSQL, Redis or Kafka
+ * unreachable, a connection dropped, a deadlock or serialization conflict, the server shutting down) ends by itself: the
+ * event is retried until it does and never dead-lettered. A value the database refuses (SQLSTATE classes 22 data
+ * exception, 23 integrity, 54 program limit: a NUL character, a key too long for an index) fails the same way every time:
+ * it is dead-lettered at once.
+ */
+public final class Failures {
+  private Failures() {
+  }
+
+  public static boolean isOutage(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ConnectException || c instanceof ClosedChannelException || c instanceof ClosedConnectionException
+          || c instanceof TimeoutException || c instanceof io.lettuce.core.RedisConnectionException
+          || c instanceof io.lettuce.core.RedisCommandTimeoutException || c instanceof org.apache.kafka.common.errors.RetriableException) {
+        return true;
+      }
+      String state = sqlState(c);
+      if (state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57"))) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  public static boolean isDataError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      String state = sqlState(c);
+      if (state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"))) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static String sqlState(Throwable c) {
+    if (c instanceof PgException pg) {
+      return pg.getSqlState();
+    }
+    if (c instanceof SQLException sql) {
+      return sql.getSQLState();
+    }
+    if (c instanceof org.hibernate.JDBCException jdbc) {
+      return jdbc.getSQLState();
+    }
+    return null;
+  }
+}
