@@ -7,11 +7,11 @@ cd "$ROOT"
 command -v curl >/dev/null 2>&1 || apt_install curl
 mkdir -p "$LOCAL/run"
 running() { [ -f "$LOCAL/run/$1.pid" ] && kill -0 "$(cat "$LOCAL/run/$1.pid")" 2>/dev/null; }
-to_start=0
-for entry in $(existing_services); do running "${entry%%:*}" || to_start=$((to_start + 1)); done
-if [ "$to_start" -gt 0 ]; then  # never rebuild jars underneath a running service
-  log "building the services"
-  "$ROOT/mvnw" -B -q package -DskipTests
+to_start=()
+for entry in $(existing_services); do running "${entry%%:*}" || to_start+=("${entry%%:*}"); done
+if [ "${#to_start[@]}" -gt 0 ]; then  # only the stopped ones: never rebuild a jar underneath a running service
+  log "building ${to_start[*]}"
+  "$ROOT/mvnw" -B -q package -DskipTests -am -pl "$(IFS=,; echo "${to_start[*]}")"
 fi
 for entry in $(existing_services); do
   svc="${entry%%:*}"; port="${entry##*:}"
