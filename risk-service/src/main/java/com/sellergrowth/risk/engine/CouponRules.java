@@ -149,7 +149,8 @@ public class CouponRules {
     statements.add(insertClaims(sql, claims));
     Duration widest = RuleVariant.widest(variants, "window");
     Uni<Map<String, List<TimedFact>>> around = claimsAround(sql, claims, widest);
-    return Uni.join().all(statements).andFailFast().chain(() -> around)
+    // subscribed together: the writes go out first, the read after them on the same connection (it sees them), one round trip
+    return Uni.combine().all().unis(Uni.join().all(statements).andFailFast(), around).asTuple().map(r -> r.getItem2())
         .chain(byKey -> InOrder.each(claims, c -> burst(sql, variants, c, visible(byKey.get(c.key()), c, widest, order))));
   }
 
