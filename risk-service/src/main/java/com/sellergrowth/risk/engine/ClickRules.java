@@ -82,20 +82,9 @@ public class ClickRules {
       return marked.getOrDefault(c.clickId(), c.invalidReason());
     }
 
-    /** The clicks of a group this click would have seen applied alone: within the widest window, none after it in the batch. */
+    /** The clicks of a group this click would have seen applied alone (BatchOrder#visible). */
     List<Click> visible(List<Click> group, Clicked c, Duration widest) {
-      List<Click> out = new ArrayList<>();
-      if (group == null) {
-        return out;
-      }
-      Instant from = c.click().at().minus(widest);
-      Instant to = c.click().at().plus(widest);
-      for (Click other : group) {
-        if (!other.at().isBefore(from) && !other.at().isAfter(to) && order.visibleAt(other.clickId(), c.position())) {
-          out.add(other);
-        }
-      }
-      return out;
+      return order.visible(group, Click::clickId, Click::at, c.click().at(), widest, c.position());
     }
   }
 
@@ -110,10 +99,11 @@ public class ClickRules {
     for (RiskEngine.Event ev : events) {
       Clicked c = null;
       if (ev.payload() instanceof LinkClickedV1 e && !"BOT".equals(e.userAgentClass())) {
-        c = new Clicked(new Click(e.clickId(), "SHORTLINK", e.code(), e.sellerId(), ev.at(), null), e.ipHash(), null, null, false, clicks.size());
+        c = new Clicked(new Click(e.clickId(), "SHORTLINK", e.code(), e.sellerId(), ev.at(), null), e.ipHash(), null, null, false,
+            clicks.size());
       } else if (ev.payload() instanceof ClickAttributedV1 e) {
-        c = new Clicked(new Click(e.clickId(), "ATTRIBUTION", e.codeId(), e.sellerId(), ev.at(), null), e.ipHash(), e.deviceId(), e.userAgent(),
-            true, clicks.size());
+        c = new Clicked(new Click(e.clickId(), "ATTRIBUTION", e.codeId(), e.sellerId(), ev.at(), null), e.ipHash(), e.deviceId(),
+            e.userAgent(), true, clicks.size());
       }
       if (c != null) {
         around.order.add(c.click().clickId(), c.position());
@@ -130,7 +120,8 @@ public class ClickRules {
     }
     Duration burstWindow = RuleVariant.widest(variants, "burst-window");
     Duration duplicateWindow = RuleVariant.widest(variants, "duplicate-window");
-    return Uni.join().all(stored, fromIps(sql, clicks, burstWindow, around), sameDevices(sql, clicks, duplicateWindow, around)).andFailFast()
+    return Uni.join().all(stored, fromIps(sql, clicks, burstWindow, around), sameDevices(sql, clicks, duplicateWindow, around))
+        .andFailFast()
         .chain(() -> InOrder.each(clicks, c -> evaluate(sql, variants, c, around, burstWindow, duplicateWindow)));
   }
 
@@ -155,8 +146,9 @@ public class ClickRules {
   }
 
   private static Uni<Void> store(SqlClient sql, List<Clicked> clicks) {
-    return sql.preparedQuery(INSERT).execute(Tuple.from(List.<Object>of(clicks.stream().map(c -> c.click().clickId()).toArray(String[]::new),
-        clicks.stream().map(c -> c.click().source()).toArray(String[]::new), clicks.stream().map(c -> c.click().linkOrCode()).toArray(String[]::new),
+    return sql.preparedQuery(INSERT).execute(Tuple.from(List.<Object>of(
+        clicks.stream().map(c -> c.click().clickId()).toArray(String[]::new), clicks.stream().map(c -> c.click().source()).toArray(String[]::new),
+        clicks.stream().map(c -> c.click().linkOrCode()).toArray(String[]::new),
         clicks.stream().map(c -> c.click().sellerId()).toArray(String[]::new), clicks.stream().map(Clicked::ipHash).toArray(String[]::new),
         clicks.stream().map(Clicked::deviceKey).toArray(String[]::new),
         clicks.stream().map(c -> Sql.ts(c.click().at())).toArray(OffsetDateTime[]::new)))).replaceWithVoid();
@@ -164,7 +156,8 @@ public class ClickRules {
 
   /** The clicks from each hashed address of the batch, from its earliest click's window to its latest's (RSK-5 bursts). */
   private static Uni<Void> fromIps(SqlClient sql, List<Clicked> clicks, Duration widest, Around around) {
-    Map<String, Instant[]> spans = spans(clicks.stream().filter(c -> hasText(c.ipHash())).toList(), Clicked::ipHash);
+    List<Clicked> withAddress = clicks.stream().filter(c -> hasText(c.ipHash())).toList();
+    Map<String, Instant[]> spans = BatchOrder.spans(withAddress, Clicked::ipHash, c -> c.click().at());
     if (spans.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -181,14 +174,15 @@ public class ClickRules {
   /** The clicks of each (code, device) of the batch's attributed clicks, within the duplicate window (ATR-6). */
   private static Uni<Void> sameDevices(SqlClient sql, List<Clicked> clicks, Duration widest, Around around) {
     List<Clicked> withDevice = clicks.stream().filter(c -> c.attributed() && hasText(c.deviceKey())).toList();
-    Map<String, Instant[]> spans = spans(withDevice, Clicked::deviceGroup);
+    Map<String, Instant[]> spans = BatchOrder.spans(withDevice, Clicked::deviceGroup, c -> c.click().at());
     if (spans.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     Map<String, Clicked> sample = new HashMap<>();
     withDevice.forEach(c -> sample.putIfAbsent(c.deviceGroup(), c));
     List<String> groups = new ArrayList<>(spans.keySet());
-    return sql.preparedQuery(SAME_DEVICES).execute(Tuple.of(groups.stream().map(g -> sample.get(g).click().linkOrCode()).toArray(String[]::new),
+    return sql.preparedQuery(SAME_DEVICES).execute(Tuple.of(
+        groups.stream().map(g -> sample.get(g).click().linkOrCode()).toArray(String[]::new),
         groups.stream().map(g -> sample.get(g).deviceKey()).toArray(String[]::new),
         groups.stream().map(g -> Sql.ts(spans.get(g)[0].minus(widest))).toArray(OffsetDateTime[]::new),
         groups.stream().map(g -> Sql.ts(spans.get(g)[1].plus(widest))).toArray(OffsetDateTime[]::new))).invoke(rows -> {
@@ -197,16 +191,6 @@ public class ClickRules {
             around.sameDevice.computeIfAbsent(code + "\n" + r.getString("device_key"), k -> new ArrayList<>()).add(click(r, code));
           }
         }).replaceWithVoid();
-  }
-
-  /** Earliest and latest event time of the clicks of each group. */
-  private static Map<String, Instant[]> spans(List<Clicked> clicks, java.util.function.Function<Clicked, String> group) {
-    Map<String, Instant[]> spans = new LinkedHashMap<>();
-    for (Clicked c : clicks) {
-      Instant at = c.click().at();
-      spans.merge(group.apply(c), new Instant[] {at, at}, (a, b) -> new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
-    }
-    return spans;
   }
 
   private Uni<Void> bot(SqlClient sql, List<RuleVariant> variants, Click click, String userAgent, Around around) {

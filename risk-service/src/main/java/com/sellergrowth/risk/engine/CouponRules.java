@@ -151,7 +151,8 @@ public class CouponRules {
     Uni<Map<String, List<TimedFact>>> around = claimsAround(sql, claims, widest);
     // subscribed together: the writes go out first, the read after them on the same connection (it sees them), one round trip
     return Uni.combine().all().unis(Uni.join().all(statements).andFailFast(), around).asTuple().map(r -> r.getItem2())
-        .chain(byKey -> InOrder.each(claims, c -> burst(sql, variants, c, visible(byKey.get(c.key()), c, widest, order))));
+        .chain(byKey -> InOrder.each(claims, c -> burst(sql, variants, c,
+            order.visible(byKey.get(c.key()), TimedFact::id, TimedFact::at, c.at(), widest, c.position()))));
   }
 
   private Uni<Void> created(SqlClient sql, String couponId, String sellerId, List<String> spus, List<String> categories, List<String> brands,
@@ -182,20 +183,17 @@ public class CouponRules {
 
   private static Uni<Void> insertClaims(SqlClient sql, List<Claim> claims) {
     return sql.preparedQuery(INSERT_CLAIMS).execute(Tuple.of(claims.stream().map(Claim::eventId).toArray(String[]::new),
-        claims.stream().map(c -> c.e().couponId()).toArray(String[]::new), claims.stream().map(c -> c.e().sellerId()).toArray(String[]::new),
+        claims.stream().map(c -> c.e().couponId()).toArray(String[]::new),
+        claims.stream().map(c -> c.e().sellerId()).toArray(String[]::new),
         claims.stream().map(c -> c.e().ip()).toArray(String[]::new),
         claims.stream().map(c -> Sql.ts(c.at())).toArray(OffsetDateTime[]::new))).replaceWithVoid();
   }
 
   /** The stored claims of each (coupon, address) of the batch, from the earliest claim's window to the latest's. */
   private static Uni<Map<String, List<TimedFact>>> claimsAround(SqlClient sql, List<Claim> claims, Duration widest) {
-    Map<String, Instant[]> spans = new LinkedHashMap<>();
+    Map<String, Instant[]> spans = BatchOrder.spans(claims, Claim::key, Claim::at);
     Map<String, Claim> sample = new HashMap<>();
-    for (Claim c : claims) {
-      sample.putIfAbsent(c.key(), c);
-      spans.merge(c.key(), new Instant[] {c.at(), c.at()}, (a, b) -> new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0],
-          a[1].isAfter(b[1]) ? a[1] : b[1]});
-    }
+    claims.forEach(c -> sample.putIfAbsent(c.key(), c));
     List<String> keys = new ArrayList<>(spans.keySet());
     return sql.preparedQuery(CLAIMS_AROUND).execute(Tuple.of(keys.stream().map(k -> sample.get(k).e().couponId()).toArray(String[]::new),
         keys.stream().map(k -> sample.get(k).e().ip()).toArray(String[]::new),
@@ -208,22 +206,6 @@ public class CouponRules {
           }
           return byKey;
         });
-  }
-
-  /** What this claim would have seen applied alone: its key's claims within the widest window, none after it in the batch. */
-  private static List<TimedFact> visible(List<TimedFact> facts, Claim c, Duration widest, BatchOrder order) {
-    List<TimedFact> out = new ArrayList<>();
-    if (facts == null) {
-      return out;
-    }
-    Instant from = c.at().minus(widest);
-    Instant to = c.at().plus(widest);
-    for (TimedFact f : facts) {
-      if (!f.at().isBefore(from) && !f.at().isAfter(to) && order.visibleAt(f.id(), c.position())) {
-        out.add(f);
-      }
-    }
-    return out;
   }
 
   /** RSK-1 for one claim: a burst containing it decides, once per variant; a claim suppressed by a release counts for nothing. */

@@ -87,7 +87,8 @@ public class GiftRules {
           Map<String, List<Outcome>> bySeller = new HashMap<>();
           for (Row r : rows) {
             bySeller.computeIfAbsent(r.getString("seller_id"), k -> new ArrayList<>()).add(new Outcome(r.getString("event_id"),
-                r.getString("seller_id"), null, r.getBoolean("failed"), r.getString("code"), r.getOffsetDateTime("occurred_at").toInstant(), -1));
+                r.getString("seller_id"), null, r.getBoolean("failed"), r.getString("code"),
+                r.getOffsetDateTime("occurred_at").toInstant(), -1));
           }
           return bySeller;
         });

@@ -68,8 +68,8 @@ public class KpiRules {
       Uni<Void> chain = Uni.createFrom().voidItem();
       for (RuleVariant v : variants) {
         // the three conditions touch different decisions: their statements go out pipelined
-        chain = chain.call(() -> Uni.join().all(fulfilment(sql, v, e, day, fulfilment, at), qc(sql, v, e, day, at), turnover(sql, v, e, day, at))
-            .andFailFast());
+        chain = chain.call(() -> Uni.join().all(fulfilment(sql, v, e, day, fulfilment, at), qc(sql, v, e, day, at),
+            turnover(sql, v, e, day, at)).andFailFast());
       }
       return chain;
     });

@@ -174,7 +174,8 @@ public class RiskEngine {
     }
     int dup = duplicates;
     int late = tooLate;
-    return chain.invoke(() -> timely.forEach(in -> tally.add(Map.entry(in, "applied")))).replaceWith(() -> new Outcome(timely.size(), dup, late));
+    return chain.invoke(() -> timely.forEach(in -> tally.add(Map.entry(in, "applied"))))
+        .replaceWith(() -> new Outcome(timely.size(), dup, late));
   }
 
   private static Uni<Void> advance(SqlClient sql, Map<String, Instant> advanced) {
