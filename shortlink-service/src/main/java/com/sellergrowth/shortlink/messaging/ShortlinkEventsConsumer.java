@@ -9,16 +9,20 @@ import com.sellergrowth.shortlink.persistence.ClickStore;
 import com.sellergrowth.shortlink.redirect.LinkResolver;
 import com.sellergrowth.support.inbox.DeadLetters;
 import com.sellergrowth.support.inbox.EventEnvelope;
+import com.sellergrowth.support.inbox.Failures;
 import com.sellergrowth.support.inbox.RecordDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +63,7 @@ public class ShortlinkEventsConsumer {
 
   private Uni<Void> apply(ConsumerRecords<String, String> batch) {
     List<LinkClickedV1> clicked = new ArrayList<>();
+    Map<LinkClickedV1, ConsumerRecord<String, String>> records = new IdentityHashMap<>();
     Set<String> changedLinks = new LinkedHashSet<>();
     List<Uni<Void>> rejected = new ArrayList<>();
     for (ConsumerRecord<String, String> r : batch) {
@@ -69,6 +74,7 @@ public class ShortlinkEventsConsumer {
         } else if (e.payload() instanceof LinkClickedV1 c) {
           UUID.fromString(c.clickId()); // the stats key: a click id that is not a UUID is dead-lettered, not retried forever
           clicked.add(c);
+          records.put(c, r);
         } else if (e.payload() instanceof LinkCreatedV1 l) {
           changed(changedLinks, e, l.code());
         } else if (e.payload() instanceof LinkTargetChangedV1 l) {
@@ -82,10 +88,12 @@ public class ShortlinkEventsConsumer {
         rejected.add(deadLetters.send(r, ex.getMessage()));
       }
     }
-    Uni<Void> work = clicks.insert(clicked).invoke(inserted -> {
-      count(LinkClickedV1.TYPE.type(), "applied", inserted);
-      count(LinkClickedV1.TYPE.type(), "duplicate", clicked.size() - inserted);
-    }).replaceWithVoid();
+    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    Uni<Void> work = clicks.insert(clicked).onFailure(Failures::isDataError).recoverWithUni(f -> oneByOne(clicked, records, refused))
+        .invoke(inserted -> {
+          count(LinkClickedV1.TYPE.type(), "applied", inserted);
+          count(LinkClickedV1.TYPE.type(), "duplicate", clicked.size() - inserted - refused.getAndSet(0));
+        }).replaceWithVoid();
     for (String code : changedLinks) {
       work = work.chain(() -> Uni.createFrom().completionStage(() -> resolver.refresh(code)).replaceWithVoid());
     }
@@ -95,6 +103,22 @@ public class ShortlinkEventsConsumer {
     // what is left to fail is infrastructure (PostgreSQL, Redis, Kafka briefly down): retry until it is back, never skip
     return work.onFailure().invoke(f -> LOG.warnf("shortlink.events batch of %d not stored yet, retrying: %s", batch.count(),
         f.getMessage())).onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+  }
+
+  /**
+   * A click PostgreSQL refuses (a NUL in a header value, say) fails its whole batch the same way on every retry: the batch is
+   * stored click by click instead, and the one that fails alone is dead-lettered, so the stats never stall behind it.
+   */
+  private Uni<Integer> oneByOne(List<LinkClickedV1> clicked, Map<LinkClickedV1, ConsumerRecord<String, String>> records,
+      java.util.concurrent.atomic.AtomicInteger refused) {
+    return Multi.createFrom().iterable(clicked).onItem().transformToUniAndConcatenate(c -> clicks.insert(List.of(c))
+        .onFailure(Failures::isDataError).recoverWithUni(error -> {
+          ConsumerRecord<String, String> r = records.get(c);
+          count(LinkClickedV1.TYPE.type(), "dead-lettered");
+          refused.incrementAndGet();
+          LOG.warnf("shortlink.events record %d/%d dead-lettered: PostgreSQL refuses it: %s", r.partition(), r.offset(), error.getMessage());
+          return deadLetters.send(r, "shortlink-service cannot store it: " + error.getMessage()).replaceWith(0);
+        })).collect().asList().map(inserted -> inserted.stream().mapToInt(Integer::intValue).sum());
   }
 
   /** A link changed: its Redis view is rewritten from PostgreSQL (the code comes from the payload, not the record key). */

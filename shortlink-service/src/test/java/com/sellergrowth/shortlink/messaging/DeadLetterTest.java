@@ -68,4 +68,28 @@ class DeadLetterTest {
       default -> "platform.seller-profile-updated";
     };
   }
+
+  /** Valid for the contract, refused by PostgreSQL (text cannot hold NUL): dead-lettered alone, the rest of its batch stored. */
+  @org.junit.jupiter.api.Test
+  void aClickThatPostgreSQLRefusesIsDeadLetteredAndTheRestOfItsBatchStored() {
+    com.sellergrowth.shortlink.testsupport.Fixtures.awaitClickConsumer();
+    String code = "nul-" + UUID.randomUUID();
+    Instant now = TestClock.BASE;
+    try (Kafka.Reader dlq = Kafka.readFromNow(Topics.dlq(Topics.SHORTLINK_EVENTS))) {
+      String before = UUID.randomUUID().toString();
+      String poison = UUID.randomUUID().toString();
+      String after = UUID.randomUUID().toString();
+      Kafka.publishWithId(before, code, new LinkClickedV1(before, code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET", null,
+          now), now);
+      Kafka.publishWithId(poison, code, new LinkClickedV1(poison, code, "s", "h", "v", "DESKTOP", null, "HUMAN", null,
+          "https://example.com/\u0000", "TARGET", null, now), now);
+      Kafka.publishWithId(after, code, new LinkClickedV1(after, code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET", null,
+          now), now);
+      assertThat(Kafka.header(dlq.await(r -> code.equals(r.key()), 1, WAIT).get(0), "dead-letter-reason"))
+          .contains("shortlink-service cannot store it");
+      await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM link_click WHERE click_id = ANY(?::uuid[])",
+          (Object) new String[] {before, after}) == 2);
+      assertThat(Db.count("SELECT count(*) FROM link_click WHERE click_id = ?::uuid", poison)).isZero();
+    }
+  }
 }
