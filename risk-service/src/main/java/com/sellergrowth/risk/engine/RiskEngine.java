@@ -7,6 +7,7 @@ import com.sellergrowth.risk.domain.RuleBook;
 import com.sellergrowth.support.inbox.EventEnvelope;
 import com.sellergrowth.support.inbox.Failures;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Applies a batch of consumed events to the rules in one PostgreSQL transaction (RSK-1..RSK-8):
@@ -64,6 +66,11 @@ public class RiskEngine {
     static Outcome empty() {
       return new Outcome(0, 0, 0);
     }
+
+    static Outcome sum(List<Outcome> outcomes) {
+      return new Outcome(outcomes.stream().mapToInt(Outcome::applied).sum(), outcomes.stream().mapToInt(Outcome::duplicates).sum(),
+          outcomes.stream().mapToInt(Outcome::tooLate).sum());
+    }
   }
 
   private final Pool pool;
@@ -92,25 +99,18 @@ public class RiskEngine {
    * {@code reject} (the dead-letter topic) and marks it processed: one bad record never stalls the partitions behind it,
    * and the rest of its batch counts. Any other failure is the caller's to retry.
    */
-  public Uni<Outcome> applyIsolating(List<Incoming> batch, java.util.function.BiFunction<Incoming, Throwable, Uni<Void>> reject) {
-    return apply(batch).onFailure(Failures::isDataError).recoverWithUni(f -> {
-      java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
-      java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
-      java.util.concurrent.atomic.AtomicInteger tooLate = new java.util.concurrent.atomic.AtomicInteger();
-      return InOrder.each(batch, in -> apply(List.of(in)).invoke(o -> {
-        applied.addAndGet(o.applied());
-        duplicates.addAndGet(o.duplicates());
-        tooLate.addAndGet(o.tooLate());
-      }).onFailure(Failures::isDataError).recoverWithUni(error -> reject.apply(in, error)
-          .chain(() -> pool.preparedQuery(INBOX).execute(Tuple.of(CONSUMER, new String[] {in.event().id()})))
-          .invoke(() -> count(in, "dead-lettered")).replaceWith(Outcome::empty)))
-          .map(ignored -> new Outcome(applied.get(), duplicates.get(), tooLate.get()));
-    });
+  public Uni<Outcome> applyIsolating(List<Incoming> batch, BiFunction<Incoming, Throwable, Uni<Void>> reject) {
+    return apply(batch).onFailure(Failures::isDataError).recoverWithUni(f -> Multi.createFrom().iterable(batch).onItem()
+        .transformToUniAndConcatenate(in -> apply(List.of(in)).onFailure(Failures::isDataError)
+            .recoverWithUni(error -> reject.apply(in, error)
+                .chain(() -> pool.preparedQuery(INBOX).execute(Tuple.of(CONSUMER, new String[] {in.event().id()})))
+                .invoke(() -> count(in, "dead-lettered")).replaceWith(Outcome::empty)))
+        .collect().asList().map(Outcome::sum));
   }
 
   public Uni<Outcome> apply(List<Incoming> batch) {
     if (batch.isEmpty()) {
-      return Uni.createFrom().item(new Outcome(0, 0, 0));
+      return Uni.createFrom().item(Outcome.empty());
     }
     String[] ids = batch.stream().map(i -> i.event().id()).distinct().toArray(String[]::new);
     String[] topics = batch.stream().map(Incoming::topic).distinct().toArray(String[]::new);

@@ -39,8 +39,7 @@ class DeadLetterTest {
     if (topic.equals(Topics.SHORTLINK_EVENTS)) {
       String id = UUID.randomUUID().toString();
       Instant now = TestClock.BASE;
-      Kafka.publishWithId(id, "after-bad", new LinkClickedV1(id, "after-bad", "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET",
-          null, now), now);
+      Kafka.publishWithId(id, "after-bad", click(id, "after-bad", null, now), now);
       await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM link_click WHERE click_id = ?::uuid", id) == 1);
     }
   }
@@ -52,13 +51,17 @@ class DeadLetterTest {
     String code = "bad-id-" + UUID.randomUUID();
     Instant now = TestClock.BASE;
     try (Kafka.Reader dlq = Kafka.readFromNow(Topics.dlq(Topics.SHORTLINK_EVENTS))) {
-      Kafka.publish(code, new LinkClickedV1("not-a-uuid", code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET", null, now), now);
+      Kafka.publish(code, click("not-a-uuid", code, null, now), now);
       String good = UUID.randomUUID().toString();
-      Kafka.publishWithId(good, code, new LinkClickedV1(good, code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET", null, now),
-          now);
+      Kafka.publishWithId(good, code, click(good, code, null, now), now);
       assertThat(Kafka.header(dlq.await(r -> code.equals(r.key()), 1, WAIT).get(0), "dead-letter-reason")).contains("UUID");
       await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM link_click WHERE click_id = ?::uuid", good) == 1);
     }
+  }
+
+  /** A human's click on a code, with an optional referrer. */
+  private static LinkClickedV1 click(String clickId, String code, String referrer, Instant at) {
+    return new LinkClickedV1(clickId, code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, referrer, "TARGET", null, at);
   }
 
   private static String typeOf(String topic) {
@@ -79,12 +82,9 @@ class DeadLetterTest {
       String before = UUID.randomUUID().toString();
       String poison = UUID.randomUUID().toString();
       String after = UUID.randomUUID().toString();
-      Kafka.publishWithId(before, code, new LinkClickedV1(before, code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET", null,
-          now), now);
-      Kafka.publishWithId(poison, code, new LinkClickedV1(poison, code, "s", "h", "v", "DESKTOP", null, "HUMAN", null,
-          "https://example.com/\u0000", "TARGET", null, now), now);
-      Kafka.publishWithId(after, code, new LinkClickedV1(after, code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET", null,
-          now), now);
+      Kafka.publishWithId(before, code, click(before, code, null, now), now);
+      Kafka.publishWithId(poison, code, click(poison, code, "https://example.com/\u0000", now), now);
+      Kafka.publishWithId(after, code, click(after, code, null, now), now);
       assertThat(Kafka.header(dlq.await(r -> code.equals(r.key()), 1, WAIT).get(0), "dead-letter-reason"))
           .contains("shortlink-service cannot store it");
       await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM link_click WHERE click_id = ANY(?::uuid[])",
