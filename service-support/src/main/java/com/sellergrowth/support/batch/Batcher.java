@@ -1,0 +1,153 @@
+package com.sellergrowth.support.batch;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
+
+/**
+ * Group commit for hot paths (ADR 7): each caller submits one item and gets its own result, and the items that arrive while
+ * earlier batches are in flight go out together, as one statement: one round trip and one commit for many requests. There is
+ * no timer: an idle batcher sends a lone item at once, so batching adds no latency at low load and grows with the load.
+ *
+ * <p>At most {@code maxInFlight} batches run at once, each of at most {@code maxBatch} items. {@code run} answers one result
+ * per item, in order. When a batch fails with a failure {@code splitOn} accepts (bad data in one item, say), its items are
+ * run again one at a time, so the item at fault fails alone and the others go through; any other failure (an outage) fails
+ * every item of the batch. Results reach each caller on its own Vert.x context, as if it had run the statement itself.
+ *
+ * @param <I> what a caller submits
+ * @param <O> what it gets back
+ */
+public final class Batcher<I, O> {
+
+  private record Pending<I, O>(I item, UniEmitter<? super O> emitter, Context context) {
+  }
+
+  private final int maxBatch;
+  private final int maxInFlight;
+  private final Predicate<Throwable> splitOn;
+  private final Function<List<I>, Uni<List<O>>> run;
+  private final IntConsumer sizes;
+  private final ArrayDeque<Pending<I, O>> queue = new ArrayDeque<>();
+  private final AtomicInteger drains = new AtomicInteger();
+  private int inFlight;
+
+  public Batcher(int maxBatch, int maxInFlight, Predicate<Throwable> splitOn, Function<List<I>, Uni<List<O>>> run) {
+    this(maxBatch, maxInFlight, splitOn, run, size -> {
+    });
+  }
+
+  /** As above; {@code sizes} hears the size of every batch sent (a metric: how much the load is being batched). */
+  public Batcher(int maxBatch, int maxInFlight, Predicate<Throwable> splitOn, Function<List<I>, Uni<List<O>>> run, IntConsumer sizes) {
+    if (maxBatch < 1 || maxInFlight < 1) {
+      throw new IllegalArgumentException("maxBatch and maxInFlight must be at least 1");
+    }
+    this.maxBatch = maxBatch;
+    this.maxInFlight = maxInFlight;
+    this.splitOn = splitOn;
+    this.run = run;
+    this.sizes = sizes;
+  }
+
+  /** Queues {@code item} for the next batch; the Uni completes with its own result. */
+  public Uni<O> submit(I item) {
+    return Uni.createFrom().emitter(emitter -> {
+      synchronized (queue) {
+        queue.add(new Pending<>(item, emitter, Vertx.currentContext()));
+      }
+      drain();
+    });
+  }
+
+  /** Sends as many batches as the in-flight limit allows; re-entrant calls (a batch completing at once) loop instead of nesting. */
+  private void drain() {
+    if (drains.getAndIncrement() != 0) {
+      return;
+    }
+    int missed = 1;
+    do {
+      List<Pending<I, O>> batch;
+      while ((batch = take()) != null) {
+        send(batch);
+      }
+      missed = drains.addAndGet(-missed);
+    } while (missed != 0);
+  }
+
+  private List<Pending<I, O>> take() {
+    synchronized (queue) {
+      if (inFlight >= maxInFlight || queue.isEmpty()) {
+        return null;
+      }
+      List<Pending<I, O>> batch = new ArrayList<>(Math.min(maxBatch, queue.size()));
+      while (batch.size() < maxBatch && !queue.isEmpty()) {
+        batch.add(queue.poll());
+      }
+      inFlight++;
+      return batch;
+    }
+  }
+
+  private void send(List<Pending<I, O>> batch) {
+    sizes.accept(batch.size());
+    runChecked(batch).subscribe().with(results -> {
+      for (int i = 0; i < batch.size(); i++) {
+        complete(batch.get(i), results.get(i), null);
+      }
+      finished();
+    }, failure -> {
+      if (batch.size() > 1 && splitOn.test(failure)) {
+        // one at a time, in the same in-flight slot, so that the one at fault fails alone
+        Multi.createFrom().iterable(batch)
+            .onItem().transformToUniAndConcatenate(p -> runChecked(List.of(p))
+                .invoke(results -> complete(p, results.get(0), null))
+                .onFailure().invoke(f -> complete(p, null, f))
+                .onFailure().recoverWithNull())
+            .collect().last()
+            .subscribe().with(ignored -> finished(), f -> finished());
+      } else {
+        for (Pending<I, O> p : batch) {
+          complete(p, null, failure);
+        }
+        finished();
+      }
+    });
+  }
+
+  private Uni<List<O>> runChecked(List<Pending<I, O>> batch) {
+    List<I> items = new ArrayList<>(batch.size());
+    for (Pending<I, O> p : batch) {
+      items.add(p.item());
+    }
+    return Uni.createFrom().deferred(() -> run.apply(items)).map(results -> {
+      if (results == null || results.size() != items.size()) {
+        throw new IllegalStateException("a batch of " + items.size() + " answered " + (results == null ? "nothing" : results.size() + " results"));
+      }
+      return results;
+    });
+  }
+
+  private void finished() {
+    synchronized (queue) {
+      inFlight--;
+    }
+    drain();
+  }
+
+  private void complete(Pending<I, O> p, O result, Throwable failure) {
+    Runnable answer = failure == null ? () -> p.emitter().complete(result) : () -> p.emitter().fail(failure);
+    if (p.context() == null || p.context() == Vertx.currentContext()) {
+      answer.run();
+    } else {
+      p.context().runOnContext(ignored -> answer.run());
+    }
+  }
+}
