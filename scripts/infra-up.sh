@@ -28,6 +28,14 @@ for s in "${SERVICES[@]}"; do
     fi
   done
 done
+# Autovacuum keeps queue-like tables (the outbox, counters) from filling with dead rows; every real PostgreSQL runs it, and
+# Debian's default has it on. A server configured without it (some CI images) gets it on for as long as this system runs;
+# infra-down.sh puts the setting back.
+if [ "$(psql_admin -c "SHOW autovacuum")" = "off" ]; then
+  log "turning PostgreSQL's autovacuum on (it was off; infra-down.sh turns it off again)"
+  psql_admin -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >/dev/null
+  mark_started postgresql-autovacuum
+fi
 log "PostgreSQL ready on $PG_HOST:$PG_PORT (user $PG_USER)"
 
 # ---- Redis -----------------------------------------------------------------------------------------

@@ -44,6 +44,15 @@ public final class Db {
     }
   }
 
+  /** A connection of the test's own to the service's database, for what a test must hold open (a transaction, a lock). */
+  public static Connection open() {
+    try {
+      return connect();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Connection connect() throws SQLException {
     var config = ConfigProvider.getConfig();
     return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
