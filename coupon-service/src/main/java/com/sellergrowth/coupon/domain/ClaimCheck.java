@@ -9,8 +9,8 @@ import java.util.List;
  * @param arbitrations30d disputes of the buyer escalated to arbitration in the last 30 days (CPN-9)
  * @param buyerHasOrdersWithSeller the buyer already paid an order with this seller (CPN-12)
  * @param poolSellableSkus pool SKUs listed with stock above zero (CPN-8)
- * @param poolStaleSkus pool SKUs whose latest sync was late or is overdue (CPN-8)
+ * @param poolStockStale a pool SKU's latest sync was late or is overdue (CPN-8)
  */
 public record ClaimCheck(CouponStatus storedStatus, Instant startsAt, Instant endsAt, List<String> targetCountries, boolean firstOrderOnly,
-    String buyerCountry, long arbitrations30d, boolean buyerHasOrdersWithSeller, long poolSellableSkus, long poolStaleSkus) {
+    String buyerCountry, long arbitrations30d, boolean buyerHasOrdersWithSeller, long poolSellableSkus, boolean poolStockStale) {
 }

@@ -30,7 +30,7 @@ public final class ClaimPolicy {
     if (c.firstOrderOnly() && c.buyerHasOrdersWithSeller()) { // CPN-12
       return Optional.of(RefusalCode.ERR_NOT_FIRST_ORDER);
     }
-    if (c.poolSellableSkus() == 0 || c.poolStaleSkus() > 0) { // CPN-8
+    if (c.poolSellableSkus() == 0 || c.poolStockStale()) { // CPN-8
       return Optional.of(RefusalCode.ERR_STOCK_SYNC_FAIL);
     }
     return Optional.empty();

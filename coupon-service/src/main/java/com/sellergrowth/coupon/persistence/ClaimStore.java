@@ -2,74 +2,215 @@ package com.sellergrowth.coupon.persistence;
 
 import static com.sellergrowth.coupon.persistence.CouponQueries.odt;
 
+import com.sellergrowth.coupon.config.CouponConfig;
 import com.sellergrowth.coupon.domain.ClaimCheck;
 import com.sellergrowth.coupon.domain.CouponStatus;
+import com.sellergrowth.support.batch.Batcher;
+import com.sellergrowth.support.inbox.Failures;
 import com.sellergrowth.support.outbox.Outbox;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
 /**
  * The claim hot path's SQL, on the reactive PostgreSQL client with prepared statements: one read that decides the rules, and
  * one statement that writes the claim (or the refusal) together with its outbox row. A single statement is atomic by
  * itself, so the state change and its event commit together without a multi-round-trip transaction (ADR 3).
+ *
+ * <p>Concurrent claims share their round trips (ADR 7): the reads that arrive while others are in flight go out as one
+ * set-based statement over arrays of keys, and the claims to store as one {@code INSERT ... SELECT FROM unnest(...)}: one
+ * statement and one commit for the whole batch, which is what lets claims keep pace with PostgreSQL's raw insert rate.
  */
 @ApplicationScoped
 public class ClaimStore {
   private static final String POOL_MATCH = "s.seller_id = c.seller_id AND (s.spu_id = ANY(c.pool_spus) OR s.category_id = ANY(c.pool_categories)"
       + " OR s.brand_id = ANY(c.pool_brands))";
-  private static final String CLAIM_ROW = "SELECT c.seller_id, c.status, c.starts_at, c.ends_at, c.target_countries, c.first_order_only,"
-      + " c.face_value_minor, c.variants_json, c.total_quantity, c.budget_minor,"
-      + " (SELECT count(*) FROM buyer_arbitration a WHERE a.buyer_id = $2 AND a.escalated_at > $3),"
-      + " EXISTS (SELECT 1 FROM buyer_order o WHERE o.buyer_id = $2 AND o.seller_id = c.seller_id),"
-      + " (SELECT count(*) FROM sku_stock s WHERE " + POOL_MATCH + " AND s.listed AND s.quantity > 0),"
-      + " (SELECT count(*) FROM sku_stock s WHERE " + POOL_MATCH + " AND (s.late OR s.synced_at < $4))"
-      + " FROM coupon c WHERE c.id = $1";
+  /**
+   * The rules of a batch of claims, one row per claim whose coupon exists ({@code ord} says which): the coupon, the buyer's
+   * record and, once per coupon, its pool's stock (CPN-8: stale when a SKU's latest sync was late or the oldest is overdue).
+   */
+  private static final String CLAIM_ROWS = "WITH k AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[])"
+      + " WITH ORDINALITY AS k(coupon_id, buyer_id, arbitration_since, overdue_before, ord)),"
+      + " cp AS (SELECT c.id, c.seller_id, c.status, c.starts_at, c.ends_at, c.target_countries, c.first_order_only, c.face_value_minor,"
+      + " c.variants_json, c.total_quantity, c.budget_minor, st.sellable, st.late, st.oldest FROM coupon c CROSS JOIN LATERAL"
+      + " (SELECT count(*) FILTER (WHERE s.listed AND s.quantity > 0) AS sellable, count(*) FILTER (WHERE s.late) AS late,"
+      + " min(s.synced_at) AS oldest FROM sku_stock s WHERE " + POOL_MATCH + ") st WHERE c.id IN (SELECT coupon_id FROM k))"
+      + " SELECT k.ord, cp.seller_id, cp.status, cp.starts_at, cp.ends_at, cp.target_countries, cp.first_order_only, cp.face_value_minor,"
+      + " cp.variants_json, cp.total_quantity, cp.budget_minor,"
+      + " (SELECT count(*) FROM buyer_arbitration a WHERE a.buyer_id = k.buyer_id AND a.escalated_at > k.arbitration_since),"
+      + " EXISTS (SELECT 1 FROM buyer_order o WHERE o.buyer_id = k.buyer_id AND o.seller_id = cp.seller_id),"
+      + " cp.sellable, coalesce(cp.late > 0 OR cp.oldest < k.overdue_before, false)"
+      + " FROM k JOIN cp ON cp.id = k.coupon_id";
   private static final String OUTBOX_VALUES = "$%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d";
-  private static final String INSERT_CLAIM = "WITH c AS (INSERT INTO coupon_claim(id, coupon_id, seller_id, buyer_id, variant,"
-      + " face_value_minor, status, buyer_country, ip, device_id, claimed_at) VALUES ($1, $2, $3, $4, $5, $6, 'UNUSED', $7, $8, $9, $10)"
-      + " RETURNING id) INSERT INTO outbox_event(" + Outbox.COLUMNS + ") SELECT " + OUTBOX_VALUES.formatted(11, 12, 13, 14, 15, 16, 17, 18, 19)
-      + " FROM c";
+  /**
+   * Claims and their outbox rows, one array per column. A buyer who already holds a claim is skipped (the unique key is the
+   * last line of defence behind Redis), and so is its event; the ids returned are the claims stored. Outbox rows keep the
+   * batch's order.
+   */
+  private static final String INSERT_CLAIMS = "WITH input AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[],"
+      + " $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::uuid[], $12::text[], $13::text[],"
+      + " $14::text[], $15::int[], $16::text[], $17::text[], $18::timestamptz[]) WITH ORDINALITY AS t(id, coupon_id, seller_id, buyer_id,"
+      + " variant, face_value_minor, buyer_country, ip, device_id, claimed_at, event_id, topic, msg_key, type, version, payload,"
+      + " traceparent, occurred_at, ord)),"
+      + " c AS (INSERT INTO coupon_claim(id, coupon_id, seller_id, buyer_id, variant, face_value_minor, status, buyer_country, ip,"
+      + " device_id, claimed_at) SELECT id, coupon_id, seller_id, buyer_id, variant, face_value_minor, 'UNUSED', buyer_country, ip,"
+      + " device_id, claimed_at FROM input ORDER BY ord ON CONFLICT DO NOTHING RETURNING id),"
+      + " o AS (INSERT INTO outbox_event(" + Outbox.COLUMNS + ") SELECT i.event_id, i.topic, i.msg_key, i.type, i.version, i.msg_key,"
+      + " i.payload, i.traceparent, i.occurred_at FROM input i JOIN c ON c.id = i.id ORDER BY i.ord)"
+      + " SELECT id FROM c";
   private static final String INSERT_REFUSAL = "WITH r AS (INSERT INTO claim_refusal(coupon_id, buyer_id, stage, code, buyer_country, ip,"
       + " refused_at) VALUES ($1, $2, 'CLAIM', $3, $4, $5, $6) RETURNING id) INSERT INTO outbox_event(" + Outbox.COLUMNS + ") SELECT "
       + OUTBOX_VALUES.formatted(7, 8, 9, 10, 11, 12, 13, 14, 15) + " FROM r";
+  /** The largest batch: beyond a few hundred claims, a statement only grows its arrays and its wait. */
+  private static final int MAX_BATCH = 256;
 
   /** What a claim needs from PostgreSQL, in one round trip. */
   public record ClaimRow(String sellerId, long faceValueMinor, String variantsJson, long totalQuantity, Long budgetMinor, ClaimCheck check) {
   }
 
-  private final Pool pool;
+  /** A claim to store with its outbox row. */
+  public record NewClaim(CouponClaim claim, Outbox.Row event) {
+  }
 
-  public ClaimStore(Pool pool) {
+  /** What one claim's rules are read for. */
+  record ClaimRowKey(UUID couponId, String buyerId, String buyerCountry, OffsetDateTime arbitrationSince,
+      OffsetDateTime overdueBefore) {
+  }
+
+  private final Pool pool;
+  private final Batcher<ClaimRowKey, Optional<ClaimRow>> reads;
+  private final Batcher<NewClaim, Boolean> writes;
+
+  public ClaimStore(Pool pool, CouponConfig config, MeterRegistry metrics) {
     this.pool = pool;
+    int inFlight = config.claims().batchesInFlight();
+    this.reads = new Batcher<>(MAX_BATCH, inFlight, Failures::isDataError, this::readRows, batchSizes(metrics, "read"));
+    this.writes = new Batcher<>(MAX_BATCH, inFlight, Failures::isDataError, this::insertClaims, batchSizes(metrics, "write"));
+  }
+
+  private static IntConsumer batchSizes(MeterRegistry metrics, String statement) {
+    DistributionSummary sizes = DistributionSummary.builder("coupon.claims.batch.size").baseUnit("claims")
+        .description("Claims sharing one statement (group commit)").tag("statement", statement).register(metrics);
+    return sizes::record;
   }
 
   /** Everything a claim is decided on, or null when the coupon does not exist. */
   public Uni<ClaimRow> claimRow(UUID couponId, String buyerId, String buyerCountry, Instant arbitrationSince,
       Instant overdueBefore) {
-    return pool.preparedQuery(CLAIM_ROW).execute(Tuple.of(couponId, buyerId, odt(arbitrationSince), odt(overdueBefore)))
-        .map(rows -> {
-          if (rows.size() == 0) {
-            return null;
-          }
-          Row r = rows.iterator().next();
-          ClaimCheck check = new ClaimCheck(CouponStatus.valueOf(r.getString(1)), r.getOffsetDateTime(2).toInstant(),
-              r.getOffsetDateTime(3).toInstant(), Arrays.asList(r.getArrayOfStrings(4)), r.getBoolean(5), buyerCountry, r.getLong(10),
-              r.getBoolean(11), r.getLong(12), r.getLong(13));
-          return new ClaimRow(r.getString(0), r.getLong(6), r.getString(7), r.getLong(8), r.getLong(9), check);
-        });
+    return reads.submit(new ClaimRowKey(couponId, buyerId, buyerCountry, odt(arbitrationSince), odt(overdueBefore)))
+        .map(row -> row.orElse(null));
   }
 
-  /** Inserts the claim and its outbox row in one statement; fails with a unique violation if the buyer already has a claim. */
-  public Uni<Void> insertClaim(CouponClaim c, Outbox.Row event) {
-    Tuple t = Tuple.from(new Object[] {c.id, c.couponId, c.sellerId, c.buyerId, c.variant, c.faceValueMinor, c.buyerCountry, c.ip,
-        c.deviceId, odt(c.claimedAt)});
-    return pool.preparedQuery(INSERT_CLAIM).execute(append(t, event)).replaceWithVoid();
+  /** One batch of reads, as the batcher sends it: one answer per key, in order, empty where the coupon does not exist. */
+  Uni<List<Optional<ClaimRow>>> readRows(List<ClaimRowKey> keys) {
+    int n = keys.size();
+    UUID[] coupons = new UUID[n];
+    String[] buyers = new String[n];
+    OffsetDateTime[] arbitrationSince = new OffsetDateTime[n];
+    OffsetDateTime[] overdueBefore = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      ClaimRowKey k = keys.get(i);
+      coupons[i] = k.couponId();
+      buyers[i] = k.buyerId();
+      arbitrationSince[i] = k.arbitrationSince();
+      overdueBefore[i] = k.overdueBefore();
+    }
+    return pool.preparedQuery(CLAIM_ROWS).execute(Tuple.of(coupons, buyers, arbitrationSince, overdueBefore)).map(rows -> {
+      List<Optional<ClaimRow>> answers = new ArrayList<>(Collections.nCopies(n, Optional.empty()));
+      for (Row r : rows) {
+        int i = (int) (r.getLong(0) - 1);
+        answers.set(i, Optional.of(claimRow(r, keys.get(i).buyerCountry())));
+      }
+      return answers;
+    });
+  }
+
+  private static ClaimRow claimRow(Row r, String buyerCountry) {
+    ClaimCheck check = new ClaimCheck(CouponStatus.valueOf(r.getString(2)), r.getOffsetDateTime(3).toInstant(),
+        r.getOffsetDateTime(4).toInstant(), Arrays.asList(r.getArrayOfStrings(5)), r.getBoolean(6), buyerCountry, r.getLong(11),
+        r.getBoolean(12), r.getLong(13), r.getBoolean(14));
+    return new ClaimRow(r.getString(1), r.getLong(7), r.getString(8), r.getLong(9), r.getLong(10), check);
+  }
+
+  /**
+   * Stores the claim and its outbox row together; answers false, storing neither, if the buyer already holds a claim on the
+   * coupon.
+   */
+  public Uni<Boolean> insertClaim(CouponClaim c, Outbox.Row event) {
+    return writes.submit(new NewClaim(c, event));
+  }
+
+  /** One batch of claims, as the batcher sends it: whether each was stored (false: the buyer already holds a claim). */
+  Uni<List<Boolean>> insertClaims(List<NewClaim> batch) {
+    int n = batch.size();
+    UUID[] ids = new UUID[n];
+    UUID[] coupons = new UUID[n];
+    String[] sellers = new String[n];
+    String[] buyers = new String[n];
+    String[] variants = new String[n];
+    Long[] faceValues = new Long[n];
+    String[] countries = new String[n];
+    String[] ips = new String[n];
+    String[] devices = new String[n];
+    OffsetDateTime[] claimedAt = new OffsetDateTime[n];
+    UUID[] eventIds = new UUID[n];
+    String[] topics = new String[n];
+    String[] keys = new String[n];
+    String[] types = new String[n];
+    Integer[] versions = new Integer[n];
+    String[] payloads = new String[n];
+    String[] traceparents = new String[n];
+    OffsetDateTime[] occurredAt = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      CouponClaim c = batch.get(i).claim();
+      Outbox.Row e = batch.get(i).event();
+      ids[i] = c.id;
+      coupons[i] = c.couponId;
+      sellers[i] = c.sellerId;
+      buyers[i] = c.buyerId;
+      variants[i] = c.variant;
+      faceValues[i] = c.faceValueMinor;
+      countries[i] = c.buyerCountry;
+      ips[i] = c.ip;
+      devices[i] = c.deviceId;
+      claimedAt[i] = odt(c.claimedAt);
+      eventIds[i] = e.eventId();
+      topics[i] = e.topic();
+      keys[i] = e.key();
+      types[i] = e.type();
+      versions[i] = e.version();
+      payloads[i] = e.payload();
+      traceparents[i] = e.traceparent();
+      occurredAt[i] = e.occurredAt();
+    }
+    Tuple t = Tuple.from(List.<Object>of(ids, coupons, sellers, buyers, variants, faceValues, countries, ips, devices, claimedAt, eventIds,
+        topics, keys, types, versions, payloads, traceparents, occurredAt));
+    return pool.preparedQuery(INSERT_CLAIMS).execute(t).map(rows -> {
+      Set<UUID> stored = new HashSet<>();
+      for (Row r : rows) {
+        stored.add(r.getUUID(0));
+      }
+      List<Boolean> answers = new ArrayList<>(n);
+      for (UUID id : ids) {
+        answers.add(stored.contains(id));
+      }
+      return answers;
+    });
   }
 
   /** Records a refused claim (CPN-10) and its outbox row in one statement. */

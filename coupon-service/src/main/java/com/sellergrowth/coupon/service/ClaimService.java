@@ -29,8 +29,8 @@ import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The storefront's claim (CPN-3, 7, 8, 9, 12, 17). One PostgreSQL read decides the rules, one Redis script reserves quantity,
- * per-buyer limit and budget atomically, and one transaction stores the claim with its outbox event. A refusal is stored
- * with its code and published too (CPN-10).
+ * per-buyer limit and budget atomically, and one statement stores the claim with its outbox event; concurrent claims share
+ * the read and the write (ADR 7). A refusal is stored with its code and published too (CPN-10).
  */
 @ApplicationScoped
 public class ClaimService {
@@ -136,21 +136,26 @@ public class ClaimService {
     c.claimedAt = now;
     CouponClaimedV1 event = new CouponClaimedV1(couponId.toString(), c.id.toString(), row.sellerId(), r.buyerId(), r.buyerCountry(),
         c.variant, r.ip(), r.deviceId(), now);
-    Uni<Void> write = idem == null
-        ? store.insertClaim(c, Outbox.row(couponId.toString(), event, now))
-        // with an Idempotency-Key the answer is stored in the same transaction as the claim
-        : Panache.withTransaction(() -> claims.persist(c)
+    if (idem == null) {
+      return store.insertClaim(c, Outbox.row(couponId.toString(), event, now))
+          .chain(stored -> stored ? Uni.createFrom().item(claimed(c))
+              // The unique (coupon, buyer) key caught a duplicate that Redis let through (its state was rebuilt late): refuse,
+              // and keep the reservation, which errs towards issuing fewer, never more.
+              : refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now))
+          .onFailure().call(() -> gate.release(couponId, r.buyerId(), cost));
+    }
+    // with an Idempotency-Key the answer is stored in the same transaction as the claim
+    return Panache.withTransaction(() -> claims.persist(c)
             .call(() -> outbox.append(couponId.toString(), event, now))
-            .call(() -> idempotency.save(idem.scope(), idem.key(), idem.hash(), 201, c.id.toString()))).replaceWithVoid();
-    return write
-        .map(ignored -> {
-          metrics.counter("coupon.claims", "outcome", "claimed").increment();
-          return new ClaimOutcome(c, null);
-        })
-        // The unique (coupon, buyer) key caught a duplicate that Redis let through (its state was rebuilt late): refuse, and keep
-        // the reservation, which errs towards issuing fewer, never more.
+            .call(() -> idempotency.save(idem.scope(), idem.key(), idem.hash(), 201, c.id.toString())))
+        .map(ignored -> claimed(c))
         .onFailure(ClaimService::isUniqueViolation).recoverWithUni(() -> refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now))
         .onFailure().call(() -> gate.release(couponId, r.buyerId(), cost));
+  }
+
+  private ClaimOutcome claimed(CouponClaim c) {
+    metrics.counter("coupon.claims", "outcome", "claimed").increment();
+    return new ClaimOutcome(c, null);
   }
 
   static boolean isUniqueViolation(Throwable t) {

@@ -12,7 +12,7 @@ class ClaimPolicyTest {
   static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
   static ClaimCheck check(CouponStatus status, String country, long arbitrations, boolean firstOnly, boolean hadOrders, long sellable,
-      long stale) {
+      boolean stale) {
     return new ClaimCheck(status, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)), List.of("US", "FR"), firstOnly, country,
         arbitrations, hadOrders, sellable, stale);
   }
@@ -23,45 +23,45 @@ class ClaimPolicyTest {
 
   @Test
   void activeCouponInRegionWithFreshStockIsClaimable() {
-    assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, false, 1, 0))).isEmpty();
+    assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, false, 1, false))).isEmpty();
   }
 
   // CPN-7
   @Test
   void buyerCountryOutsideTargetsIsRefused_CPN7() {
-    assertThat(eval(check(CouponStatus.ACTIVE, "DE", 0, false, false, 1, 0))).contains(RefusalCode.ERR_COUPON_REGION);
+    assertThat(eval(check(CouponStatus.ACTIVE, "DE", 0, false, false, 1, false))).contains(RefusalCode.ERR_COUPON_REGION);
   }
 
   // CPN-8
   @Test
   void poolWithoutSellableStockOrWithLateSyncIsRefused_CPN8() {
-    assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, false, 0, 0))).contains(RefusalCode.ERR_STOCK_SYNC_FAIL);
-    assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, false, 3, 1))).contains(RefusalCode.ERR_STOCK_SYNC_FAIL);
+    assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, false, 0, false))).contains(RefusalCode.ERR_STOCK_SYNC_FAIL);
+    assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, false, 3, true))).contains(RefusalCode.ERR_STOCK_SYNC_FAIL);
   }
 
   // CPN-9
   @Test
   void twoArbitrationsBarTheBuyerButOneDoesNot_CPN9() {
-    assertThat(eval(check(CouponStatus.ACTIVE, "US", 2, false, false, 1, 0))).contains(RefusalCode.ERR_BUYER_DISPUTES);
-    assertThat(eval(check(CouponStatus.ACTIVE, "US", 1, false, false, 1, 0))).isEmpty();
+    assertThat(eval(check(CouponStatus.ACTIVE, "US", 2, false, false, 1, false))).contains(RefusalCode.ERR_BUYER_DISPUTES);
+    assertThat(eval(check(CouponStatus.ACTIVE, "US", 1, false, false, 1, false))).isEmpty();
   }
 
   // CPN-12
   @Test
   void firstOrderOnlyRefusesReturningBuyers_CPN12() {
-    assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, true, true, 1, 0))).contains(RefusalCode.ERR_NOT_FIRST_ORDER);
-    assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, true, 1, 0))).isEmpty();
+    assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, true, true, 1, false))).contains(RefusalCode.ERR_NOT_FIRST_ORDER);
+    assertThat(eval(check(CouponStatus.ACTIVE, "US", 0, false, true, 1, false))).isEmpty();
   }
 
   // CPN-17
   @Test
   void statusDecidesBeforeAnythingElse_CPN17() {
-    assertThat(eval(check(CouponStatus.PAUSED, "DE", 5, false, false, 0, 0))).contains(RefusalCode.ERR_COUPON_PAUSED);
-    assertThat(eval(check(CouponStatus.ENDED, "US", 0, false, false, 1, 0))).contains(RefusalCode.ERR_COUPON_ENDED);
+    assertThat(eval(check(CouponStatus.PAUSED, "DE", 5, false, false, 0, false))).contains(RefusalCode.ERR_COUPON_PAUSED);
+    assertThat(eval(check(CouponStatus.ENDED, "US", 0, false, false, 1, false))).contains(RefusalCode.ERR_COUPON_ENDED);
     ClaimCheck future = new ClaimCheck(CouponStatus.ACTIVE, NOW.plusSeconds(1), NOW.plus(Duration.ofDays(1)), List.of("US"), false, "US", 0,
-        false, 1, 0);
+        false, 1, false);
     assertThat(eval(future)).contains(RefusalCode.ERR_COUPON_NOT_STARTED);
-    ClaimCheck past = new ClaimCheck(CouponStatus.ACTIVE, NOW.minus(Duration.ofDays(2)), NOW, List.of("US"), false, "US", 0, false, 1, 0);
+    ClaimCheck past = new ClaimCheck(CouponStatus.ACTIVE, NOW.minus(Duration.ofDays(2)), NOW, List.of("US"), false, "US", 0, false, 1, false);
     assertThat(eval(past)).contains(RefusalCode.ERR_COUPON_EXPIRED);
   }
 
