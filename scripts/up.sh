@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # Starts the whole system: the local infrastructure, then every service that exists in this checkout (built once),
 # and waits until each one is ready. Services run in the background; scripts/down.sh stops everything.
+#   bash scripts/up.sh                   infrastructure and every service
+#   bash scripts/up.sh coupon-service    infrastructure and only the services named (a benchmark of one service)
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
+wanted=()
+for entry in $(existing_services); do
+  if [ "$#" -eq 0 ] || [[ " $* " == *" ${entry%%:*} "* ]]; then wanted+=("$entry"); fi
+done
+[ "${#wanted[@]}" -gt 0 ] || { log "no such service: $* (services: $(existing_services | sed "s/:[0-9]*//" | xargs))"; exit 2; }
 "$ROOT/scripts/infra-up.sh"
 command -v curl >/dev/null 2>&1 || apt_install curl
 mkdir -p "$LOCAL/run"
 running() { [ -f "$LOCAL/run/$1.pid" ] && kill -0 "$(cat "$LOCAL/run/$1.pid")" 2>/dev/null; }
 to_start=()
-for entry in $(existing_services); do running "${entry%%:*}" || to_start+=("${entry%%:*}"); done
+for entry in "${wanted[@]}"; do running "${entry%%:*}" || to_start+=("${entry%%:*}"); done
 if [ "${#to_start[@]}" -gt 0 ]; then  # only the stopped ones: never rebuild a jar underneath a running service
   log "building ${to_start[*]}"
   "$ROOT/mvnw" -B -q package -DskipTests -am -pl "$(IFS=,; echo "${to_start[*]}")"
 fi
-for entry in $(existing_services); do
+for entry in "${wanted[@]}"; do
   svc="${entry%%:*}"; port="${entry##*:}"
   pidfile="$LOCAL/run/$svc.pid"
   if running "$svc"; then
@@ -30,7 +37,7 @@ for entry in $(existing_services); do
   cd "$ROOT"
   log "started $svc (pid $(cat "$pidfile")), log in .local/run/$svc.log"
 done
-for entry in $(existing_services); do
+for entry in "${wanted[@]}"; do
   svc="${entry%%:*}"; port="${entry##*:}"
   for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
