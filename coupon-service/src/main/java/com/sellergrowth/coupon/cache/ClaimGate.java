@@ -1,5 +1,6 @@
 package com.sellergrowth.coupon.cache;
 
+import com.sellergrowth.support.batch.Batcher;
 import com.sellergrowth.support.redis.RedisConfig;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
@@ -9,13 +10,17 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
- * CPN-3 exactness under any concurrency: one atomic Redis script per claim checks the buyer's limit, the remaining quantity
- * and the remaining discount budget, and reserves all three together. PostgreSQL's unique (coupon, buyer) key stays as the
+ * CPN-3 exactness under any concurrency: one atomic Redis script checks the buyer's limit, the remaining quantity and the
+ * remaining discount budget, and reserves all three together; claims of one coupon that arrive together share one script call
+ * (ADR 7), which decides them in order. PostgreSQL's unique (coupon, buyer) key stays as the
  * last line of defence. Keys of one coupon share a hash tag, so the script also runs on Redis Cluster.
  *
  * <p>The gate is a cache of PostgreSQL: when its keys are missing (first claim, Redis restarted) it is rebuilt from the claims
@@ -29,20 +34,36 @@ public class ClaimGate {
     RESERVED, ALREADY_CLAIMED, SOLD_OUT, BUDGET_EXHAUSTED, NOT_LOADED
   }
 
+  /**
+   * Reserves for a batch of claims on one coupon, in order: ARGV holds (buyer, cost) pairs; the answer holds one code per
+   * claim (1 reserved, -1 already claimed, -2 sold out, -4 budget exhausted, -3 gate not loaded).
+   */
   private static final String RESERVE = """
-      if redis.call('EXISTS', KEYS[1]) == 0 then return -3 end
-      if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then return -1 end
-      local remaining = tonumber(redis.call('HGET', KEYS[1], 'remaining'))
-      if remaining <= 0 then return -2 end
-      local budget = tonumber(redis.call('HGET', KEYS[1], 'budget'))
-      local cost = tonumber(ARGV[2])
-      if budget >= 0 then
-        if budget < cost then return -4 end
-        redis.call('HINCRBY', KEYS[1], 'budget', -cost)
+      local out = {}
+      if redis.call('EXISTS', KEYS[1]) == 0 then
+        for i = 1, #ARGV, 2 do out[#out + 1] = -3 end
+        return out
       end
-      redis.call('HINCRBY', KEYS[1], 'remaining', -1)
-      redis.call('SADD', KEYS[2], ARGV[1])
-      return 1
+      local remaining = tonumber(redis.call('HGET', KEYS[1], 'remaining'))
+      local budget = tonumber(redis.call('HGET', KEYS[1], 'budget'))
+      local taken, spent = 0, 0
+      for i = 1, #ARGV, 2 do
+        local cost = tonumber(ARGV[i + 1])
+        if redis.call('SISMEMBER', KEYS[2], ARGV[i]) == 1 then out[#out + 1] = -1
+        elseif remaining - taken <= 0 then out[#out + 1] = -2
+        elseif budget >= 0 and budget - spent < cost then out[#out + 1] = -4
+        else
+          taken = taken + 1
+          spent = spent + cost
+          redis.call('SADD', KEYS[2], ARGV[i])
+          out[#out + 1] = 1
+        end
+      end
+      if taken > 0 then
+        redis.call('HINCRBY', KEYS[1], 'remaining', -taken)
+        if budget >= 0 then redis.call('HINCRBY', KEYS[1], 'budget', -spent) end
+      end
+      return out
       """;
   private static final String RELEASE = """
       if redis.call('SREM', KEYS[2], ARGV[1]) == 1 then
@@ -62,7 +83,15 @@ public class ClaimGate {
       return 1
       """;
 
+  /** One reservation a claim asks for. */
+  record Ask(UUID couponId, String buyerId, long costMinor) {
+  }
+
+  /** Claims arriving while a batch is at Redis go in the next (ADR 7); one batch at a time, as for the claim statements. */
+  private static final int MAX_BATCH = 256;
+
   private final StatefulRedisConnection<String, String> redis;
+  private final Batcher<Ask, Reservation> reservations = new Batcher<>(MAX_BATCH, 1, failure -> false, this::reserveAll);
   private final String prefix;
   private final String reserveSha;
   private final String releaseSha;
@@ -77,13 +106,42 @@ public class ClaimGate {
   }
 
   public Uni<Reservation> reserve(UUID couponId, String buyerId, long costMinor) {
-    return eval(reserveSha, RESERVE, keys(couponId), buyerId, Long.toString(costMinor)).map(r -> switch (r.intValue()) {
-      case 1 -> Reservation.RESERVED;
-      case -1 -> Reservation.ALREADY_CLAIMED;
-      case -2 -> Reservation.SOLD_OUT;
-      case -4 -> Reservation.BUDGET_EXHAUSTED;
-      default -> Reservation.NOT_LOADED;
+    return reservations.submit(new Ask(couponId, buyerId, costMinor));
+  }
+
+  /** One batch of reservations, as the batcher sends it: one script call per coupon (its keys share a slot), answers in order. */
+  Uni<List<Reservation>> reserveAll(List<Ask> asks) {
+    Map<UUID, List<Integer>> byCoupon = new LinkedHashMap<>();
+    for (int i = 0; i < asks.size(); i++) {
+      byCoupon.computeIfAbsent(asks.get(i).couponId(), c -> new ArrayList<>()).add(i);
+    }
+    List<Uni<Void>> calls = new ArrayList<>(byCoupon.size());
+    Reservation[] answers = new Reservation[asks.size()];
+    byCoupon.forEach((coupon, positions) -> {
+      String[] args = new String[positions.size() * 2];
+      for (int j = 0; j < positions.size(); j++) {
+        Ask ask = asks.get(positions.get(j));
+        args[2 * j] = ask.buyerId();
+        args[2 * j + 1] = Long.toString(ask.costMinor());
+      }
+      String[] keys = keys(coupon);
+      calls.add(Uni.createFrom().completionStage(() -> redis.async().<List<Long>>evalsha(reserveSha, ScriptOutputType.MULTI, keys, args))
+          .onFailure(RedisNoScriptException.class)
+          .recoverWithUni(() -> Uni.createFrom().completionStage(() -> redis.async().<List<Long>>eval(RESERVE, ScriptOutputType.MULTI, keys,
+              args)))
+          .invoke(codes -> {
+            for (int j = 0; j < positions.size(); j++) {
+              answers[positions.get(j)] = switch (codes.get(j).intValue()) {
+                case 1 -> Reservation.RESERVED;
+                case -1 -> Reservation.ALREADY_CLAIMED;
+                case -2 -> Reservation.SOLD_OUT;
+                case -4 -> Reservation.BUDGET_EXHAUSTED;
+                default -> Reservation.NOT_LOADED;
+              };
+            }
+          }).replaceWithVoid());
     });
+    return Uni.join().all(calls).andFailFast().map(ignored -> Arrays.asList(answers));
   }
 
   /** Undoes a reservation whose claim could not be stored. Idempotent. */
