@@ -3,6 +3,7 @@ package com.sellergrowth.support.outbox;
 import com.sellergrowth.events.EventCatalog;
 import com.sellergrowth.events.EventSerde;
 import com.sellergrowth.events.EventType;
+import com.sellergrowth.support.ids.TimeOrderedIds;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,7 +36,7 @@ public class Outbox {
   /** Serializes (and validates) an event into an outbox row keyed by {@code key} (the aggregate id). */
   public static Row row(String key, Record event, Instant occurredAt) {
     EventType<?> type = EventCatalog.of(event.getClass());
-    return new Row(UUID.randomUUID(), type.topic(), key, type.type(), type.version(), EventSerde.serialize(event), traceparent(),
+    return new Row(TimeOrderedIds.next(), type.topic(), key, type.type(), type.version(), EventSerde.serialize(event), traceparent(),
         OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
   }
 
