@@ -33,8 +33,9 @@ import java.util.function.IntConsumer;
  * itself, so the state change and its event commit together without a multi-round-trip transaction (ADR 3).
  *
  * <p>Concurrent claims share their round trips (ADR 7): the reads that arrive while others are in flight go out as one
- * set-based statement over arrays of keys, and the claims to store as one {@code INSERT ... SELECT FROM unnest(...)}: one
- * statement and one commit for the whole batch, which is what lets claims keep pace with PostgreSQL's raw insert rate.
+ * set-based statement over arrays of keys, and the claims (or refusals) to store as one {@code INSERT ... SELECT FROM
+ * unnest(...)}: one statement and one commit for the whole batch, which is what lets claims keep pace with PostgreSQL's raw
+ * insert rate.
  */
 @ApplicationScoped
 public class ClaimStore {
@@ -56,7 +57,6 @@ public class ClaimStore {
       + " EXISTS (SELECT 1 FROM buyer_order o WHERE o.buyer_id = k.buyer_id AND o.seller_id = cp.seller_id),"
       + " cp.sellable, coalesce(cp.late > 0 OR cp.oldest < k.overdue_before, false)"
       + " FROM k JOIN cp ON cp.id = k.coupon_id";
-  private static final String OUTBOX_VALUES = "$%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d";
   /**
    * Claims and their outbox rows, one array per column. A buyer who already holds a claim is skipped (the unique key is the
    * last line of defence behind Redis), and so is its event; the ids returned are the claims stored. Outbox rows keep the
@@ -73,14 +73,24 @@ public class ClaimStore {
       + " o AS (INSERT INTO outbox_event(" + Outbox.COLUMNS + ") SELECT i.event_id, i.topic, i.msg_key, i.type, i.version, i.msg_key,"
       + " i.payload, i.traceparent, i.occurred_at FROM input i JOIN c ON c.id = i.id ORDER BY i.ord)"
       + " SELECT id FROM c";
-  private static final String INSERT_REFUSAL = "WITH r AS (INSERT INTO claim_refusal(coupon_id, buyer_id, stage, code, buyer_country, ip,"
-      + " refused_at) VALUES ($1, $2, 'CLAIM', $3, $4, $5, $6) RETURNING id) INSERT INTO outbox_event(" + Outbox.COLUMNS + ") SELECT "
-      + OUTBOX_VALUES.formatted(7, 8, 9, 10, 11, 12, 13, 14, 15) + " FROM r";
+  /** Refused claims (CPN-10) and their outbox rows, one array per column, in the batch's order. */
+  private static final String INSERT_REFUSALS = "WITH input AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[],"
+      + " $5::text[], $6::timestamptz[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[],"
+      + " $14::timestamptz[]) WITH ORDINALITY AS t(coupon_id, buyer_id, code, buyer_country, ip, refused_at, event_id, topic, msg_key,"
+      + " type, version, payload, traceparent, occurred_at, ord)),"
+      + " r AS (INSERT INTO claim_refusal(coupon_id, buyer_id, stage, code, buyer_country, ip, refused_at) SELECT coupon_id, buyer_id,"
+      + " 'CLAIM', code, buyer_country, ip, refused_at FROM input ORDER BY ord)"
+      + " INSERT INTO outbox_event(" + Outbox.COLUMNS + ") SELECT event_id, topic, msg_key, type, version, msg_key, payload, traceparent,"
+      + " occurred_at FROM input ORDER BY ord";
   /** The largest batch: beyond a few hundred claims, a statement only grows its arrays and its wait. */
   private static final int MAX_BATCH = 256;
 
   /** What a claim needs from PostgreSQL, in one round trip. */
   public record ClaimRow(String sellerId, long faceValueMinor, String variantsJson, long totalQuantity, Long budgetMinor, ClaimCheck check) {
+  }
+
+  /** A refused claim to record with its outbox row. */
+  record NewRefusal(UUID couponId, String buyerId, String code, String buyerCountry, String ip, Instant refusedAt, Outbox.Row event) {
   }
 
   /** A claim to store with its outbox row. */
@@ -95,12 +105,15 @@ public class ClaimStore {
   private final Pool pool;
   private final Batcher<ClaimRowKey, Optional<ClaimRow>> reads;
   private final Batcher<NewClaim, Boolean> writes;
+  private final Batcher<NewRefusal, Boolean> refusals;
 
   public ClaimStore(Pool pool, CouponConfig config, MeterRegistry metrics) {
     this.pool = pool;
     int inFlight = config.claims().batchesInFlight();
     this.reads = new Batcher<>(MAX_BATCH, inFlight, Failures::isDataError, this::readRows, batchSizes(metrics, "read"));
     this.writes = new Batcher<>(MAX_BATCH, inFlight, Failures::isDataError, this::insertClaims, batchSizes(metrics, "write"));
+    // a coupon that sells out turns every later claim into a refusal: those share their statement too
+    this.refusals = new Batcher<>(MAX_BATCH, inFlight, Failures::isDataError, this::insertRefusals, batchSizes(metrics, "refusal"));
   }
 
   private static IntConsumer batchSizes(MeterRegistry metrics, String statement) {
@@ -168,17 +181,9 @@ public class ClaimStore {
     String[] ips = new String[n];
     String[] devices = new String[n];
     OffsetDateTime[] claimedAt = new OffsetDateTime[n];
-    UUID[] eventIds = new UUID[n];
-    String[] topics = new String[n];
-    String[] keys = new String[n];
-    String[] types = new String[n];
-    Integer[] versions = new Integer[n];
-    String[] payloads = new String[n];
-    String[] traceparents = new String[n];
-    OffsetDateTime[] occurredAt = new OffsetDateTime[n];
+    EventColumns events = new EventColumns(n);
     for (int i = 0; i < n; i++) {
       CouponClaim c = batch.get(i).claim();
-      Outbox.Row e = batch.get(i).event();
       ids[i] = c.id;
       coupons[i] = c.couponId;
       sellers[i] = c.sellerId;
@@ -189,17 +194,12 @@ public class ClaimStore {
       ips[i] = c.ip;
       devices[i] = c.deviceId;
       claimedAt[i] = odt(c.claimedAt);
-      eventIds[i] = e.eventId();
-      topics[i] = e.topic();
-      keys[i] = e.key();
-      types[i] = e.type();
-      versions[i] = e.version();
-      payloads[i] = e.payload();
-      traceparents[i] = e.traceparent();
-      occurredAt[i] = e.occurredAt();
+      events.set(i, batch.get(i).event());
     }
-    Tuple t = Tuple.from(List.<Object>of(ids, coupons, sellers, buyers, variants, faceValues, countries, ips, devices, claimedAt, eventIds,
-        topics, keys, types, versions, payloads, traceparents, occurredAt));
+    List<Object> columns = new ArrayList<>(List.<Object>of(ids, coupons, sellers, buyers, variants, faceValues, countries, ips, devices,
+        claimedAt));
+    columns.addAll(events.columns());
+    Tuple t = Tuple.from(columns);
     return pool.preparedQuery(INSERT_CLAIMS).execute(t).map(rows -> {
       Set<UUID> stored = new HashSet<>();
       for (Row r : rows) {
@@ -213,16 +213,71 @@ public class ClaimStore {
     });
   }
 
-  /** Records a refused claim (CPN-10) and its outbox row in one statement. */
+  /** Records a refused claim (CPN-10) and its outbox row together. */
   public Uni<Void> insertRefusal(UUID couponId, String buyerId, String code, String country, String ip, Instant at, Outbox.Row event) {
-    Tuple t = Tuple.from(new Object[] {couponId, buyerId, code, country, ip, odt(at)});
-    return pool.preparedQuery(INSERT_REFUSAL).execute(append(t, event)).replaceWithVoid();
+    return refusals.submit(new NewRefusal(couponId, buyerId, code, country, ip, at, event)).replaceWithVoid();
   }
 
-  private static Tuple append(Tuple t, Outbox.Row event) {
-    for (Object v : event.values()) {
-      t.addValue(v);
+  /** One batch of refusals, as the batcher sends it. */
+  Uni<List<Boolean>> insertRefusals(List<NewRefusal> batch) {
+    int n = batch.size();
+    UUID[] coupons = new UUID[n];
+    String[] buyers = new String[n];
+    String[] codes = new String[n];
+    String[] countries = new String[n];
+    String[] ips = new String[n];
+    OffsetDateTime[] refusedAt = new OffsetDateTime[n];
+    EventColumns events = new EventColumns(n);
+    for (int i = 0; i < n; i++) {
+      NewRefusal r = batch.get(i);
+      coupons[i] = r.couponId();
+      buyers[i] = r.buyerId();
+      codes[i] = r.code();
+      countries[i] = r.buyerCountry();
+      ips[i] = r.ip();
+      refusedAt[i] = odt(r.refusedAt());
+      events.set(i, r.event());
     }
-    return t;
+    List<Object> columns = new ArrayList<>(List.<Object>of(coupons, buyers, codes, countries, ips, refusedAt));
+    columns.addAll(events.columns());
+    return pool.preparedQuery(INSERT_REFUSALS).execute(Tuple.from(columns)).map(ignored -> Collections.nCopies(n, Boolean.TRUE));
+  }
+
+  /** The outbox columns of a batch, one array each, in {@link Outbox#COLUMNS} order less the subject (the key again). */
+  private static final class EventColumns {
+    final UUID[] ids;
+    final String[] topics;
+    final String[] keys;
+    final String[] types;
+    final Integer[] versions;
+    final String[] payloads;
+    final String[] traceparents;
+    final OffsetDateTime[] occurredAt;
+
+    EventColumns(int n) {
+      ids = new UUID[n];
+      topics = new String[n];
+      keys = new String[n];
+      types = new String[n];
+      versions = new Integer[n];
+      payloads = new String[n];
+      traceparents = new String[n];
+      occurredAt = new OffsetDateTime[n];
+    }
+
+    void set(int i, Outbox.Row e) {
+      ids[i] = e.eventId();
+      topics[i] = e.topic();
+      keys[i] = e.key();
+      types[i] = e.type();
+      versions[i] = e.version();
+      payloads[i] = e.payload();
+      traceparents[i] = e.traceparent();
+      occurredAt[i] = e.occurredAt();
+    }
+
+    List<Object> columns() {
+      return List.of(ids, topics, keys, types, versions, payloads, traceparents, occurredAt);
+    }
   }
 }

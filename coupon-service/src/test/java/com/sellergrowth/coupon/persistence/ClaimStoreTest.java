@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sellergrowth.coupon.persistence.ClaimStore.ClaimRow;
 import com.sellergrowth.coupon.persistence.ClaimStore.ClaimRowKey;
 import com.sellergrowth.coupon.persistence.ClaimStore.NewClaim;
+import com.sellergrowth.coupon.persistence.ClaimStore.NewRefusal;
 import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
 import com.sellergrowth.events.Topics;
+import com.sellergrowth.events.coupon.ClaimRejectedV1;
 import com.sellergrowth.events.coupon.CouponClaimedV1;
 import com.sellergrowth.support.outbox.Outbox;
 import com.sellergrowth.testsupport.Db;
@@ -98,6 +100,32 @@ class ClaimStoreTest {
     assertThat(first.check().poolSellableSkus()).isEqualTo(1);
     assertThat(first.check().poolStockStale()).as("synced after the overdue line").isFalse();
     assertThat(third.check().poolStockStale()).as("synced before the overdue line").isTrue();
+  }
+
+  // CPN-10
+  @Test
+  void aBatchOfRefusalsRecordsEachWithItsCodeAndPublishesEachInOrder_CPN10() {
+    Shop shop = eligibleShop();
+    UUID coupon = UUID.fromString(createCoupon(shop));
+    Instant now = TestClock.get().now();
+    List<NewRefusal> batch = new ArrayList<>();
+    for (String code : List.of("ERR_SOLD_OUT", "ERR_COUPON_REGION", "ERR_SOLD_OUT")) {
+      String buyer = uid("buyer");
+      ClaimRejectedV1 event = new ClaimRejectedV1(coupon.toString(), shop.sellerId(), buyer, code, "US", "10.9.0.2", now);
+      batch.add(new NewRefusal(coupon, buyer, code, "US", "10.9.0.2", now, Outbox.row(coupon.toString(), event, now)));
+    }
+    try (Kafka.Reader events = Kafka.readFromNow(Topics.COUPON_EVENTS)) {
+      assertThat(store.insertRefusals(batch).await().atMost(Fixtures.WAIT)).containsExactly(true, true, true);
+      var published = events.await(r -> coupon.toString().equals(r.key()) && "coupon.claim-rejected".equals(Kafka.header(r, "ce_type")), 3,
+          Fixtures.WAIT);
+      for (int i = 0; i < 3; i++) {
+        assertThat(published.get(i).value()).contains(batch.get(i).buyerId(), batch.get(i).code());
+      }
+    }
+    for (NewRefusal r : batch) {
+      assertThat(Db.string("SELECT code FROM claim_refusal WHERE coupon_id = ? AND buyer_id = ? AND stage = 'CLAIM'", coupon, r.buyerId()))
+          .isEqualTo(r.code());
+    }
   }
 
   private static NewClaim claim(UUID coupon, Shop shop, String buyer) {
