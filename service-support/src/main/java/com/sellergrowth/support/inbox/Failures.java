@@ -22,7 +22,8 @@ public final class Failures {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ConnectException || c instanceof ClosedChannelException || c instanceof ClosedConnectionException
           || c instanceof TimeoutException || c instanceof io.lettuce.core.RedisConnectionException
-          || c instanceof io.lettuce.core.RedisCommandTimeoutException || c instanceof org.apache.kafka.common.errors.RetriableException) {
+          || c instanceof io.lettuce.core.RedisCommandTimeoutException || c instanceof org.apache.kafka.common.errors.RetriableException
+          || isPoolTimeout(c)) {
         return true;
       }
       String state = sqlState(c);
@@ -47,6 +48,16 @@ public final class Failures {
       }
     }
     return false;
+  }
+
+  /**
+   * The reactive PostgreSQL pool gave no connection in time (every connection busy or the server unreachable): Vert.x SQL
+   * client 4.5 fails with a bare "Timeout" (a NoStackTraceThrowable) or a VertxException "Timeout waiting for connection".
+   */
+  private static boolean isPoolTimeout(Throwable c) {
+    String message = c.getMessage();
+    return (c instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(message))
+        || (c instanceof io.vertx.core.VertxException && message != null && message.startsWith("Timeout waiting for connection"));
   }
 
   private static String sqlState(Throwable c) {

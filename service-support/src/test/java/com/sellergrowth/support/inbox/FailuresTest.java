@@ -26,6 +26,14 @@ class FailuresTest {
   }
 
   @Test
+  void thePoolGivingNoConnectionInTimeIsAnOutage() {
+    // what Vert.x SQL client 4.5's pool fails with when no connection frees up in time
+    assertThat(Failures.isOutage(io.vertx.core.Future.failedFuture("Timeout").cause())).isTrue();
+    assertThat(Failures.isOutage(new io.vertx.core.VertxException("Timeout waiting for connection", true))).isTrue();
+    assertThat(Failures.isOutage(io.vertx.core.Future.failedFuture("boom").cause())).as("another bare failure").isFalse();
+  }
+
+  @Test
   void aValueTheDatabaseRefusesIsADataErrorNotAnOutage() {
     assertThat(Failures.isDataError(pg("22021"))).as("NUL in text").isTrue();
     assertThat(Failures.isDataError(new RuntimeException(pg("23502")))).as("not null, wrapped").isTrue();
