@@ -2,16 +2,22 @@ package com.sellergrowth.support.batch;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
  * Group commit for hot paths (ADR 7): each caller submits one item and gets its own result, and the items that arrive while
@@ -23,6 +29,11 @@ import java.util.function.Predicate;
  * run again one at a time, so the item at fault fails alone and the others go through; any other failure (an outage) fails
  * every item of the batch. Results reach each caller on its own Vert.x context, as if it had run the statement itself.
  *
+ * <p>A batch that has not answered after {@code slotTimeout} (a connection hanging without an error) gives up its in-flight
+ * slot so that the batches behind it go out; its own callers keep waiting for its real outcome, since failing them early
+ * could report a write that still commits (a claim told "failed" whose reservation is then released). The harm of a hung
+ * statement stays with its own batch, as it stayed with its own request before batching.
+ *
  * @param <I> what a caller submits
  * @param <O> what it gets back
  */
@@ -31,11 +42,29 @@ public final class Batcher<I, O> {
   private record Pending<I, O>(I item, UniEmitter<? super O> emitter, Context context) {
   }
 
+  /** Runs a task after a delay; what it returns cancels the task. */
+  @FunctionalInterface
+  public interface Timer {
+    Runnable schedule(Duration delay, Runnable task);
+
+    /** Mutiny's scheduled worker pool. */
+    Timer DEFAULT = (delay, task) -> {
+      ScheduledFuture<?> scheduled = Infrastructure.getDefaultWorkerPool().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+      return () -> scheduled.cancel(false);
+    };
+  }
+
+  /** A batch that has not answered within this gives up its slot (see the class comment). */
+  public static final Duration DEFAULT_SLOT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Logger LOG = Logger.getLogger(Batcher.class);
+
   private final int maxBatch;
   private final int maxInFlight;
   private final Predicate<Throwable> splitOn;
   private final Function<List<I>, Uni<List<O>>> run;
   private final IntConsumer sizes;
+  private final Duration slotTimeout;
+  private final Timer timer;
   private final ArrayDeque<Pending<I, O>> queue = new ArrayDeque<>();
   private final AtomicInteger drains = new AtomicInteger();
   private int inFlight;
@@ -47,6 +76,11 @@ public final class Batcher<I, O> {
 
   /** As above; {@code sizes} hears the size of every batch sent (a metric: how much the load is being batched). */
   public Batcher(int maxBatch, int maxInFlight, Predicate<Throwable> splitOn, Function<List<I>, Uni<List<O>>> run, IntConsumer sizes) {
+    this(maxBatch, maxInFlight, splitOn, run, sizes, DEFAULT_SLOT_TIMEOUT, Timer.DEFAULT);
+  }
+
+  public Batcher(int maxBatch, int maxInFlight, Predicate<Throwable> splitOn, Function<List<I>, Uni<List<O>>> run, IntConsumer sizes,
+      Duration slotTimeout, Timer timer) {
     if (maxBatch < 1 || maxInFlight < 1) {
       throw new IllegalArgumentException("maxBatch and maxInFlight must be at least 1");
     }
@@ -55,6 +89,8 @@ public final class Batcher<I, O> {
     this.splitOn = splitOn;
     this.run = run;
     this.sizes = sizes;
+    this.slotTimeout = slotTimeout;
+    this.timer = timer;
   }
 
   /** Queues {@code item} for the next batch; the Uni completes with its own result. */
@@ -98,11 +134,28 @@ public final class Batcher<I, O> {
 
   private void send(List<Pending<I, O>> batch) {
     sizes.accept(batch.size());
+    AtomicBoolean slotFreed = new AtomicBoolean();
+    Runnable freeSlot = () -> {
+      if (slotFreed.compareAndSet(false, true)) {
+        finished();
+      }
+    };
+    Runnable cancelTimer = timer.schedule(slotTimeout, () -> {
+      if (!slotFreed.get()) {
+        LOG.warnf("a batch of %d has not answered after %s: the batches behind it go ahead, its callers keep waiting", batch.size(),
+            slotTimeout);
+      }
+      freeSlot.run();
+    });
+    Runnable done = () -> {
+      cancelTimer.run();
+      freeSlot.run();
+    };
     runChecked(batch).subscribe().with(results -> {
       for (int i = 0; i < batch.size(); i++) {
         complete(batch.get(i), results.get(i), null);
       }
-      finished();
+      done.run();
     }, failure -> {
       if (batch.size() > 1 && splitOn.test(failure)) {
         // one at a time, in the same in-flight slot, so that the one at fault fails alone
@@ -112,12 +165,12 @@ public final class Batcher<I, O> {
                 .onFailure().invoke(f -> complete(p, null, f))
                 .onFailure().recoverWithNull())
             .collect().last()
-            .subscribe().with(ignored -> finished(), f -> finished());
+            .subscribe().with(ignored -> done.run(), f -> done.run());
       } else {
         for (Pending<I, O> p : batch) {
           complete(p, null, failure);
         }
-        finished();
+        done.run();
       }
     });
   }

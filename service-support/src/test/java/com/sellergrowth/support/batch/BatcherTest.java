@@ -141,6 +141,54 @@ class BatcherTest {
     wrong.submit(1).subscribe().withSubscriber(UniAssertSubscriber.create()).assertFailedWith(IllegalStateException.class, "answered 0");
   }
 
+  /** A timer the test fires by hand. */
+  private static final class ManualTimer implements Batcher.Timer {
+    final List<Runnable> tasks = new CopyOnWriteArrayList<>();
+    final List<Boolean> cancelled = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Runnable schedule(java.time.Duration delay, Runnable task) {
+      int i = tasks.size();
+      tasks.add(task);
+      cancelled.add(false);
+      return () -> cancelled.set(i, true);
+    }
+
+    void fire(int i) {
+      tasks.get(i).run();
+    }
+  }
+
+  @Test
+  void aBatchThatHangsGivesUpItsSlotButItsCallersGetItsRealOutcome() {
+    Statement sql = new Statement();
+    ManualTimer timer = new ManualTimer();
+    Batcher<Integer, String> batcher = new Batcher<>(100, 1, BadData.class::isInstance, sql, size -> {
+    }, java.time.Duration.ofSeconds(5), timer);
+    List<UniAssertSubscriber<String>> hung = submitAll(batcher, 0, 1);
+    List<UniAssertSubscriber<String>> behind = submitAll(batcher, 1, 3);
+    assertThat(sql.batches).containsExactly(List.of(0));
+
+    timer.fire(0); // batch 0 has not answered in time
+    assertThat(sql.batches).as("the batch behind it goes out").containsExactly(List.of(0), List.of(1, 2));
+    hung.get(0).assertNotTerminated();
+    sql.answer(1);
+    behind.forEach(s -> s.assertCompleted());
+    assertThat(timer.cancelled.get(1)).as("an answered batch's timer is cancelled").isTrue();
+
+    sql.answer(0); // the hung statement finally answers: its caller gets the real outcome
+    hung.get(0).assertItem("r0");
+    // and the slot is not given back twice: still one batch in flight at most
+    List<UniAssertSubscriber<String>> next = submitAll(batcher, 3, 4);
+    List<UniAssertSubscriber<String>> after = submitAll(batcher, 4, 6);
+    assertThat(sql.batches).containsExactly(List.of(0), List.of(1, 2), List.of(3));
+    sql.answer(2);
+    next.get(0).assertItem("r3");
+    assertThat(sql.batches).last().isEqualTo(List.of(4, 5));
+    sql.answer(3);
+    after.forEach(s -> s.assertCompleted());
+  }
+
   @Test
   void limitsBelowOneAreRefused() {
     assertThatThrownBy(() -> new Batcher<Integer, String>(0, 1, t -> false, items -> Uni.createFrom().nullItem()))
