@@ -94,7 +94,7 @@ public class ClaimStore {
   }
 
   /** A claim to store with its outbox row. */
-  public record NewClaim(CouponClaim claim, Outbox.Row event) {
+  record NewClaim(CouponClaim claim, Outbox.Row event) {
   }
 
   /** What one claim's rules are read for. */

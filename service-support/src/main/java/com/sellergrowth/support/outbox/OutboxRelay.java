@@ -60,7 +60,10 @@ public class OutboxRelay {
   private final Counter failures;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean stopped = new AtomicBoolean();
-  /** The highest id the ticks published, and when they last started from the first row (only the tick loop touches them). */
+  /**
+   * The highest id the ticks published, and when they last started from the first row: only a tick touches them, and
+   * {@code running} orders one tick's writes before the next tick's reads.
+   */
   private long after;
   private long lastFullScan = System.nanoTime();
   private boolean fullScanDue = true;
@@ -112,17 +115,17 @@ public class OutboxRelay {
       fullScanDue = false;
     }
     publishBatch(from).subscribe().with(published -> {
+      after = Math.max(after, published.lastId()); // before running is cleared: the next tick may run on another thread
       running.set(false);
-      after = Math.max(after, published.lastId());
       if (published.count() == batchSize) {
         tick(); // more waiting: go on at once
       } else {
         schedule();
       }
     }, failure -> {
+      fullScanDue = true; // start from the first row next time
       running.set(false);
       failures.increment();
-      fullScanDue = true; // start from the first row next time
       LOG.warnf("outbox relay batch failed, rows stay in the outbox and are retried: %s", failure.getMessage());
       schedule();
     });
