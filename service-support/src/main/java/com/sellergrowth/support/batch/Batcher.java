@@ -2,7 +2,6 @@ package com.sellergrowth.support.batch;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -10,12 +9,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -30,7 +27,7 @@ import org.jboss.logging.Logger;
  * every item of the batch. Results reach each caller on its own Vert.x context, as if it had run the statement itself.
  *
  * <p>A batch that has not answered after {@code slotTimeout} (a connection hanging without an error) gives up its in-flight
- * slot so that the batches behind it go out; its own callers keep waiting for its real outcome, since failing them early
+ * slot, when items are waiting for one, so that the batches behind it go out; its own callers keep waiting for its real outcome, since failing them early
  * could report a write that still commits (a claim told "failed" whose reservation is then released). The harm of a hung
  * statement stays with its own batch, as it stayed with its own request before batching.
  *
@@ -42,16 +39,14 @@ public final class Batcher<I, O> {
   private record Pending<I, O>(I item, UniEmitter<? super O> emitter, Context context) {
   }
 
-  /** Runs a task after a delay; what it returns cancels the task. */
-  @FunctionalInterface
-  public interface Timer {
-    Runnable schedule(Duration delay, Runnable task);
+  /** A batch on its way: when it went out, and whether it still counts against the in-flight limit. */
+  private static final class Sent {
+    final long startedAt;
+    boolean holdsSlot = true;
 
-    /** Mutiny's scheduled worker pool. */
-    Timer DEFAULT = (delay, task) -> {
-      ScheduledFuture<?> scheduled = Infrastructure.getDefaultWorkerPool().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-      return () -> scheduled.cancel(false);
-    };
+    Sent(long startedAt) {
+      this.startedAt = startedAt;
+    }
   }
 
   /** A batch that has not answered within this gives up its slot (see the class comment). */
@@ -64,8 +59,10 @@ public final class Batcher<I, O> {
   private final Function<List<I>, Uni<List<O>>> run;
   private final IntConsumer sizes;
   private final Duration slotTimeout;
-  private final Timer timer;
+  private final LongSupplier nanoTime;
   private final ArrayDeque<Pending<I, O>> queue = new ArrayDeque<>();
+  /** Batches on their way, oldest first (guarded by {@code queue}, as is {@code inFlight}). */
+  private final ArrayDeque<Sent> sent = new ArrayDeque<>();
   private final AtomicInteger drains = new AtomicInteger();
   private int inFlight;
 
@@ -76,11 +73,12 @@ public final class Batcher<I, O> {
 
   /** As above; {@code sizes} hears the size of every batch sent (a metric: how much the load is being batched). */
   public Batcher(int maxBatch, int maxInFlight, Predicate<Throwable> splitOn, Function<List<I>, Uni<List<O>>> run, IntConsumer sizes) {
-    this(maxBatch, maxInFlight, splitOn, run, sizes, DEFAULT_SLOT_TIMEOUT, Timer.DEFAULT);
+    this(maxBatch, maxInFlight, splitOn, run, sizes, DEFAULT_SLOT_TIMEOUT, System::nanoTime);
   }
 
+  /** As above, with the time a batch may hold its slot and the clock that measures it (tests). */
   public Batcher(int maxBatch, int maxInFlight, Predicate<Throwable> splitOn, Function<List<I>, Uni<List<O>>> run, IntConsumer sizes,
-      Duration slotTimeout, Timer timer) {
+      Duration slotTimeout, LongSupplier nanoTime) {
     if (maxBatch < 1 || maxInFlight < 1) {
       throw new IllegalArgumentException("maxBatch and maxInFlight must be at least 1");
     }
@@ -90,7 +88,7 @@ public final class Batcher<I, O> {
     this.run = run;
     this.sizes = sizes;
     this.slotTimeout = slotTimeout;
-    this.timer = timer;
+    this.nanoTime = nanoTime;
   }
 
   /** Queues {@code item} for the next batch; the Uni completes with its own result. */
@@ -110,7 +108,7 @@ public final class Batcher<I, O> {
     }
     int missed = 1;
     do {
-      List<Pending<I, O>> batch;
+      Taken<I, O> batch;
       while ((batch = take()) != null) {
         send(batch);
       }
@@ -118,39 +116,54 @@ public final class Batcher<I, O> {
     } while (missed != 0);
   }
 
-  private List<Pending<I, O>> take() {
+  /** A batch to send and its record. */
+  private record Taken<I, O>(List<Pending<I, O>> items, Sent sent) {
+  }
+
+  private Taken<I, O> take() {
+    Sent stalled = null;
+    Taken<I, O> taken;
     synchronized (queue) {
-      if (inFlight >= maxInFlight || queue.isEmpty()) {
+      if (queue.isEmpty()) {
         return null;
+      }
+      long now = nanoTime.getAsLong();
+      if (inFlight >= maxInFlight) {
+        stalled = oldestHoldingSlot();
+        if (stalled == null || now - stalled.startedAt < slotTimeout.toNanos()) {
+          return null;
+        }
+        stalled.holdsSlot = false; // its callers keep waiting for its outcome; the slot goes to the items behind it
+        inFlight--;
       }
       List<Pending<I, O>> batch = new ArrayList<>(Math.min(maxBatch, queue.size()));
       while (batch.size() < maxBatch && !queue.isEmpty()) {
         batch.add(queue.poll());
       }
+      Sent record = new Sent(now);
+      sent.add(record);
       inFlight++;
-      return batch;
+      taken = new Taken<>(batch, record);
     }
+    if (stalled != null) {
+      LOG.warnf("a batch has not answered after %s: the batches behind it go ahead, its callers keep waiting", slotTimeout);
+    }
+    return taken;
   }
 
-  private void send(List<Pending<I, O>> batch) {
+  private Sent oldestHoldingSlot() {
+    for (Sent s : sent) {
+      if (s.holdsSlot) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private void send(Taken<I, O> taken) {
+    List<Pending<I, O>> batch = taken.items();
+    Runnable done = () -> finished(taken.sent());
     sizes.accept(batch.size());
-    AtomicBoolean slotFreed = new AtomicBoolean();
-    Runnable freeSlot = () -> {
-      if (slotFreed.compareAndSet(false, true)) {
-        finished();
-      }
-    };
-    Runnable cancelTimer = timer.schedule(slotTimeout, () -> {
-      if (!slotFreed.get()) {
-        LOG.warnf("a batch of %d has not answered after %s: the batches behind it go ahead, its callers keep waiting", batch.size(),
-            slotTimeout);
-      }
-      freeSlot.run();
-    });
-    Runnable done = () -> {
-      cancelTimer.run();
-      freeSlot.run();
-    };
     runChecked(batch).subscribe().with(results -> {
       for (int i = 0; i < batch.size(); i++) {
         complete(batch.get(i), results.get(i), null);
@@ -188,9 +201,13 @@ public final class Batcher<I, O> {
     });
   }
 
-  private void finished() {
+  private void finished(Sent record) {
     synchronized (queue) {
-      inFlight--;
+      sent.remove(record);
+      if (record.holdsSlot) {
+        record.holdsSlot = false;
+        inFlight--;
+      }
     }
     drain();
   }

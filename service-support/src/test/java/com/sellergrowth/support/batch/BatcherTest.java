@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -141,50 +143,34 @@ class BatcherTest {
     wrong.submit(1).subscribe().withSubscriber(UniAssertSubscriber.create()).assertFailedWith(IllegalStateException.class, "answered 0");
   }
 
-  /** A timer the test fires by hand. */
-  private static final class ManualTimer implements Batcher.Timer {
-    final List<Runnable> tasks = new CopyOnWriteArrayList<>();
-    final List<Boolean> cancelled = new CopyOnWriteArrayList<>();
-
-    @Override
-    public Runnable schedule(java.time.Duration delay, Runnable task) {
-      int i = tasks.size();
-      tasks.add(task);
-      cancelled.add(false);
-      return () -> cancelled.set(i, true);
-    }
-
-    void fire(int i) {
-      tasks.get(i).run();
-    }
-  }
-
   @Test
   void aBatchThatHangsGivesUpItsSlotButItsCallersGetItsRealOutcome() {
     Statement sql = new Statement();
-    ManualTimer timer = new ManualTimer();
+    AtomicLong clock = new AtomicLong();
     Batcher<Integer, String> batcher = new Batcher<>(100, 1, BadData.class::isInstance, sql, size -> {
-    }, java.time.Duration.ofSeconds(5), timer);
+    }, Duration.ofSeconds(5), clock::get);
     List<UniAssertSubscriber<String>> hung = submitAll(batcher, 0, 1);
     List<UniAssertSubscriber<String>> behind = submitAll(batcher, 1, 3);
-    assertThat(sql.batches).containsExactly(List.of(0));
+    clock.set(Duration.ofSeconds(5).minusNanos(1).toNanos());
+    behind.addAll(submitAll(batcher, 3, 4));
+    assertThat(sql.batches).as("within its time a batch keeps its slot").containsExactly(List.of(0));
 
-    timer.fire(0); // batch 0 has not answered in time
-    assertThat(sql.batches).as("the batch behind it goes out").containsExactly(List.of(0), List.of(1, 2));
+    clock.set(Duration.ofSeconds(5).toNanos()); // batch 0 has not answered in time
+    behind.addAll(submitAll(batcher, 4, 5));
+    assertThat(sql.batches).as("the items behind it go out").containsExactly(List.of(0), List.of(1, 2, 3, 4));
     hung.get(0).assertNotTerminated();
     sql.answer(1);
     behind.forEach(s -> s.assertCompleted());
-    assertThat(timer.cancelled.get(1)).as("an answered batch's timer is cancelled").isTrue();
 
     sql.answer(0); // the hung statement finally answers: its caller gets the real outcome
     hung.get(0).assertItem("r0");
     // and the slot is not given back twice: still one batch in flight at most
-    List<UniAssertSubscriber<String>> next = submitAll(batcher, 3, 4);
-    List<UniAssertSubscriber<String>> after = submitAll(batcher, 4, 6);
-    assertThat(sql.batches).containsExactly(List.of(0), List.of(1, 2), List.of(3));
+    List<UniAssertSubscriber<String>> next = submitAll(batcher, 5, 6);
+    List<UniAssertSubscriber<String>> after = submitAll(batcher, 6, 8);
+    assertThat(sql.batches).containsExactly(List.of(0), List.of(1, 2, 3, 4), List.of(5));
     sql.answer(2);
-    next.get(0).assertItem("r3");
-    assertThat(sql.batches).last().isEqualTo(List.of(4, 5));
+    next.get(0).assertItem("r5");
+    assertThat(sql.batches).last().isEqualTo(List.of(6, 7));
     sql.answer(3);
     after.forEach(s -> s.assertCompleted());
   }
