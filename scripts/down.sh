@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops the services started by scripts/up.sh, then the infrastructure that scripts/infra-up.sh started.
 #   bash scripts/down.sh                      everything
-#   bash scripts/down.sh coupon-service ...   only these services (the infrastructure stays up, e.g. for scripts/replay.sh)
+#   bash scripts/down.sh coupon-service ...   only these services and their extra processes (the infrastructure stays up)
 source "$(dirname "$0")/lib.sh"
 stop() { # pidfile
   local pid
@@ -14,7 +14,10 @@ stop() { # pidfile
 }
 if [ "$#" -gt 0 ]; then
   for svc in "$@"; do
-    if [ -f "$LOCAL/run/$svc.pid" ]; then stop "$LOCAL/run/$svc.pid"; else log "$svc is not running"; fi
+    for proc in $(processes_of "$(existing_services | grep "^$svc:" || echo "$svc:0")"); do  # with its extra processes
+      name="${proc%%:*}"
+      if [ -f "$LOCAL/run/$name.pid" ]; then stop "$LOCAL/run/$name.pid"; else log "$name is not running"; fi
+    done
   done
   exit 0
 fi

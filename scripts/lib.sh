@@ -9,6 +9,11 @@ mkdir -p "$LOCAL"
 
 # Every service and its port (fixed; docker-compose uses the same). A service joins when its module exists.
 SERVICES=(coupon-service:8081 gift-service:8082 attribution-service:8083 risk-service:8084 shortlink-service:8085 direct-service:8086)
+# More processes of a service's jar, started and stopped with it: name:module:port:nice:settings (VAR=value,...). The
+# service's own process then gets MAIN_SETTINGS. shortlink-stats consumes the click stream at a lower CPU priority than
+# the process that redirects (ADR 8).
+EXTRA_PROCESSES=(shortlink-stats:shortlink-service:8095:10:SHORTLINK_STATS_CONSUMER=true)
+MAIN_SETTINGS=(shortlink-service:SHORTLINK_STATS_CONSUMER=false)
 
 PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"
@@ -41,6 +46,21 @@ apt_install() {
 existing_services() {
   local s
   for s in "${SERVICES[@]}"; do [ -d "$ROOT/${s%%:*}" ] && echo "$s"; done
+  return 0
+}
+
+# The processes of the services named (all when none): name:module:port:nice:settings, the service's own process first.
+processes_of() {
+  local entry svc port extra settings m
+  for entry in "$@"; do
+    svc="${entry%%:*}"; port="${entry##*:}"; settings=""
+    for m in "${MAIN_SETTINGS[@]}"; do [ "${m%%:*}" = "$svc" ] && settings="${m#*:}"; done
+    echo "$svc:$svc:$port:0:$settings"
+    for extra in "${EXTRA_PROCESSES[@]}"; do
+      IFS=: read -r _ m _ _ _ <<<"$extra"
+      [ "$m" = "$svc" ] && echo "$extra"
+    done
+  done
   return 0
 }
 
