@@ -49,7 +49,7 @@ existing_services() {
   return 0
 }
 
-# The processes of the services named (all when none): name:module:port:nice:settings, the service's own process first.
+# The processes of the services given as module:port entries: name:module:port:nice:settings, each service's own first.
 processes_of() {
   local entry svc port extra settings m
   for entry in "$@"; do

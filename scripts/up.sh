@@ -35,7 +35,8 @@ for proc in $(processes_of "${wanted[@]}"); do
   jvm_options="-Xmx512m"  # a service may set its own in <service>/jvm.options (one option a line, # comments)
   [ -f jvm.options ] && jvm_options=$(grep -vE '^\s*(#|$)' jvm.options | xargs)
   # shellcheck disable=SC2086 # the options and settings are words
-  env ${settings//,/ } HTTP_PORT="$port" JWT_PUBLIC_KEY_LOCATION="${JWT_PUBLIC_KEY_LOCATION:-$ROOT/scripts/dev-jwt/dev-only-public.pem}" \
+  env ${settings//,/ } HTTP_PORT="$port" \
+    JWT_PUBLIC_KEY_LOCATION="${JWT_PUBLIC_KEY_LOCATION:-$ROOT/scripts/dev-jwt/dev-only-public.pem}" \
     nohup nice -n "$niceness" java $jvm_options -jar target/quarkus-app/quarkus-run.jar > "$LOCAL/run/$name.log" 2>&1 < /dev/null &
   echo $! > "$pidfile"
   cd "$ROOT"
@@ -45,7 +46,8 @@ for proc in $(processes_of "${wanted[@]}"); do
   IFS=: read -r name module port _ _ <<<"$proc"
   for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$(cat "$LOCAL/run/$name.pid")" 2>/dev/null || { log "$name exited; see .local/run/$name.log"; tail -20 "$LOCAL/run/$name.log"; exit 1; }
+    kill -0 "$(cat "$LOCAL/run/$name.pid")" 2>/dev/null \
+      || { log "$name exited; see .local/run/$name.log"; tail -20 "$LOCAL/run/$name.log"; exit 1; }
     sleep 1
   done
   curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null || { log "$name is not ready after 120 s"; exit 1; }

@@ -15,13 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 /**
  * CPN-3 exactness under any concurrency: one atomic Redis script checks the buyer's limit, the remaining quantity and the
- * remaining discount budget, and reserves all three together; claims of one coupon that arrive together share one script call
- * (ADR 7), which decides them in order. PostgreSQL's unique (coupon, buyer) key stays as the
- * last line of defence. Keys of one coupon share a hash tag, so the script also runs on Redis Cluster.
+ * remaining discount budget, and reserves all three together; claims of one coupon that arrive together share one script
+ * call (ADR 7), which decides them in order. PostgreSQL's unique (coupon, buyer) key stays as the last line of defence.
+ * Keys of one coupon share a hash tag, so the script also runs on Redis Cluster.
  *
  * <p>The gate is a cache of PostgreSQL: when its keys are missing (first claim, Redis restarted) it is rebuilt from the claims
  * table by {@link #load}, atomically and only if still missing.
@@ -125,10 +124,7 @@ public class ClaimGate {
         args[2 * j + 1] = Long.toString(ask.costMinor());
       }
       String[] keys = keys(coupon);
-      calls.add(Uni.createFrom().completionStage(() -> redis.async().<List<Long>>evalsha(reserveSha, ScriptOutputType.MULTI, keys, args))
-          .onFailure(RedisNoScriptException.class)
-          .recoverWithUni(() -> Uni.createFrom().completionStage(() -> redis.async().<List<Long>>eval(RESERVE, ScriptOutputType.MULTI, keys,
-              args)))
+      calls.add(this.<List<Long>>script(reserveSha, RESERVE, ScriptOutputType.MULTI, keys, args)
           .invoke(codes -> {
             for (int j = 0; j < positions.size(); j++) {
               answers[positions.get(j)] = switch (codes.get(j).intValue()) {
@@ -180,13 +176,14 @@ public class ClaimGate {
    */
   private Uni<Long> eval(String sha, String script, String[] keys, String... args) {
     Context caller = Vertx.currentContext();
-    Uni<Long> result = Uni.createFrom().completionStage(() -> this.<Long>evalsha(sha, keys, args))
-        .onFailure(RedisNoScriptException.class)
-        .recoverWithUni(() -> Uni.createFrom().completionStage(() -> redis.async().<Long>eval(script, ScriptOutputType.INTEGER, keys, args)));
+    Uni<Long> result = this.<Long>script(sha, script, ScriptOutputType.INTEGER, keys, args);
     return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
   }
 
-  private <T> CompletionStage<T> evalsha(String sha, String[] keys, String[] args) {
-    return redis.async().evalsha(sha, ScriptOutputType.INTEGER, keys, args);
+  /** Runs a script by digest, loading it on NOSCRIPT; answers on Lettuce's thread. */
+  private <T> Uni<T> script(String sha, String script, ScriptOutputType type, String[] keys, String[] args) {
+    return Uni.createFrom().completionStage(() -> redis.async().<T>evalsha(sha, type, keys, args))
+        .onFailure(RedisNoScriptException.class)
+        .recoverWithUni(() -> Uni.createFrom().completionStage(() -> redis.async().<T>eval(script, type, keys, args)));
   }
 }

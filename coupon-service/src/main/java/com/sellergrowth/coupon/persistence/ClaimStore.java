@@ -39,8 +39,8 @@ import java.util.function.IntConsumer;
  */
 @ApplicationScoped
 public class ClaimStore {
-  private static final String POOL_MATCH = "s.seller_id = c.seller_id AND (s.spu_id = ANY(c.pool_spus) OR s.category_id = ANY(c.pool_categories)"
-      + " OR s.brand_id = ANY(c.pool_brands))";
+  private static final String POOL_MATCH = "s.seller_id = c.seller_id AND (s.spu_id = ANY(c.pool_spus)"
+      + " OR s.category_id = ANY(c.pool_categories) OR s.brand_id = ANY(c.pool_brands))";
   /**
    * The rules of a batch of claims, one row per claim whose coupon exists ({@code ord} says which): the coupon, the buyer's
    * record and, once per coupon, its pool's stock (CPN-8: stale when a SKU's latest sync was late or the oldest is overdue).
@@ -90,7 +90,8 @@ public class ClaimStore {
   }
 
   /** A refused claim to record with its outbox row. */
-  record NewRefusal(UUID couponId, String buyerId, String code, String buyerCountry, String ip, Instant refusedAt, Outbox.Row event) {
+  record NewRefusal(UUID couponId, String buyerId, String code, String buyerCountry, String ip, Instant refusedAt,
+      Outbox.Row event) {
   }
 
   /** A claim to store with its outbox row. */
@@ -181,7 +182,7 @@ public class ClaimStore {
     String[] ips = new String[n];
     String[] devices = new String[n];
     OffsetDateTime[] claimedAt = new OffsetDateTime[n];
-    EventColumns events = new EventColumns(n);
+    Outbox.Columns events = new Outbox.Columns(n);
     for (int i = 0; i < n; i++) {
       CouponClaim c = batch.get(i).claim();
       ids[i] = c.id;
@@ -198,7 +199,7 @@ public class ClaimStore {
     }
     List<Object> columns = new ArrayList<>(List.<Object>of(ids, coupons, sellers, buyers, variants, faceValues, countries, ips, devices,
         claimedAt));
-    columns.addAll(events.columns());
+    columns.addAll(events.values());
     Tuple t = Tuple.from(columns);
     return pool.preparedQuery(INSERT_CLAIMS).execute(t).map(rows -> {
       Set<UUID> stored = new HashSet<>();
@@ -227,7 +228,7 @@ public class ClaimStore {
     String[] countries = new String[n];
     String[] ips = new String[n];
     OffsetDateTime[] refusedAt = new OffsetDateTime[n];
-    EventColumns events = new EventColumns(n);
+    Outbox.Columns events = new Outbox.Columns(n);
     for (int i = 0; i < n; i++) {
       NewRefusal r = batch.get(i);
       coupons[i] = r.couponId();
@@ -239,45 +240,7 @@ public class ClaimStore {
       events.set(i, r.event());
     }
     List<Object> columns = new ArrayList<>(List.<Object>of(coupons, buyers, codes, countries, ips, refusedAt));
-    columns.addAll(events.columns());
+    columns.addAll(events.values());
     return pool.preparedQuery(INSERT_REFUSALS).execute(Tuple.from(columns)).map(ignored -> Collections.nCopies(n, Boolean.TRUE));
-  }
-
-  /** The outbox columns of a batch, one array each, in {@link Outbox#COLUMNS} order less the subject (the key again). */
-  private static final class EventColumns {
-    final UUID[] ids;
-    final String[] topics;
-    final String[] keys;
-    final String[] types;
-    final Integer[] versions;
-    final String[] payloads;
-    final String[] traceparents;
-    final OffsetDateTime[] occurredAt;
-
-    EventColumns(int n) {
-      ids = new UUID[n];
-      topics = new String[n];
-      keys = new String[n];
-      types = new String[n];
-      versions = new Integer[n];
-      payloads = new String[n];
-      traceparents = new String[n];
-      occurredAt = new OffsetDateTime[n];
-    }
-
-    void set(int i, Outbox.Row e) {
-      ids[i] = e.eventId();
-      topics[i] = e.topic();
-      keys[i] = e.key();
-      types[i] = e.type();
-      versions[i] = e.version();
-      payloads[i] = e.payload();
-      traceparents[i] = e.traceparent();
-      occurredAt[i] = e.occurredAt();
-    }
-
-    List<Object> columns() {
-      return List.of(ids, topics, keys, types, versions, payloads, traceparents, occurredAt);
-    }
   }
 }

@@ -61,7 +61,8 @@ class ClaimPolicyTest {
     ClaimCheck future = new ClaimCheck(CouponStatus.ACTIVE, NOW.plusSeconds(1), NOW.plus(Duration.ofDays(1)), List.of("US"), false, "US", 0,
         false, 1, false);
     assertThat(eval(future)).contains(RefusalCode.ERR_COUPON_NOT_STARTED);
-    ClaimCheck past = new ClaimCheck(CouponStatus.ACTIVE, NOW.minus(Duration.ofDays(2)), NOW, List.of("US"), false, "US", 0, false, 1, false);
+    ClaimCheck past = new ClaimCheck(CouponStatus.ACTIVE, NOW.minus(Duration.ofDays(2)), NOW, List.of("US"), false, "US", 0, false, 1,
+        false);
     assertThat(eval(past)).contains(RefusalCode.ERR_COUPON_EXPIRED);
   }
 

@@ -52,7 +52,8 @@ class OutboxRelayTest {
       String buyer = uid("buyer");
       claim(coupon, buyer, "US", "10.8.0.1").then().statusCode(201);
       events.await(r -> coupon.equals(r.key()) && r.value().contains(buyer), 1, Fixtures.WAIT);
-      await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM outbox_event WHERE id > ? AND msg_key = ?", lateId, coupon) == 0);
+      await().atMost(Fixtures.WAIT)
+          .until(() -> Db.count("SELECT count(*) FROM outbox_event WHERE id > ? AND msg_key = ?", lateId, coupon) == 0);
 
       tx.commit();
       var published = events.await(r -> late.eventId().toString().equals(Kafka.header(r, "ce_id")), 1, Fixtures.WAIT);

@@ -27,9 +27,9 @@ import org.jboss.logging.Logger;
  * every item of the batch. Results reach each caller on its own Vert.x context, as if it had run the statement itself.
  *
  * <p>A batch that has not answered after {@code slotTimeout} (a connection hanging without an error) gives up its in-flight
- * slot, when items are waiting for one, so that the batches behind it go out; its own callers keep waiting for its real outcome, since failing them early
- * could report a write that still commits (a claim told "failed" whose reservation is then released). The harm of a hung
- * statement stays with its own batch, as it stayed with its own request before batching.
+ * slot, when items are waiting for one, so that the batches behind it go out; its own callers keep waiting for its real
+ * outcome, since failing them early could report a write that still commits (a claim told "failed" whose reservation is
+ * then released). The harm of a hung statement stays with its own batch, as it stayed with its own request before batching.
  *
  * @param <I> what a caller submits
  * @param <O> what it gets back
@@ -59,6 +59,7 @@ public final class Batcher<I, O> {
   private final Function<List<I>, Uni<List<O>>> run;
   private final IntConsumer sizes;
   private final Duration slotTimeout;
+  private final long slotTimeoutNanos;
   private final LongSupplier nanoTime;
   private final ArrayDeque<Pending<I, O>> queue = new ArrayDeque<>();
   /** Batches on their way, oldest first (guarded by {@code queue}, as is {@code inFlight}). */
@@ -88,6 +89,7 @@ public final class Batcher<I, O> {
     this.run = run;
     this.sizes = sizes;
     this.slotTimeout = slotTimeout;
+    this.slotTimeoutNanos = slotTimeout.toNanos();
     this.nanoTime = nanoTime;
   }
 
@@ -130,7 +132,7 @@ public final class Batcher<I, O> {
       long now = nanoTime.getAsLong();
       if (inFlight >= maxInFlight) {
         stalled = oldestHoldingSlot();
-        if (stalled == null || now - stalled.startedAt < slotTimeout.toNanos()) {
+        if (stalled == null || now - stalled.startedAt < slotTimeoutNanos) {
           return null;
         }
         stalled.holdsSlot = false; // its callers keep waiting for its outcome; the slot goes to the items behind it
@@ -195,7 +197,8 @@ public final class Batcher<I, O> {
     }
     return Uni.createFrom().deferred(() -> run.apply(items)).map(results -> {
       if (results == null || results.size() != items.size()) {
-        throw new IllegalStateException("a batch of " + items.size() + " answered " + (results == null ? "nothing" : results.size() + " results"));
+        throw new IllegalStateException("a batch of " + items.size() + " answered "
+            + (results == null ? "nothing" : results.size() + " results"));
       }
       return results;
     });

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,48 @@ public class Outbox {
     /** The values of {@link #COLUMNS}. */
     public Object[] values() {
       return new Object[] {eventId, topic, key, type, version, key, payload, traceparent, occurredAt};
+    }
+  }
+
+  /**
+   * Outbox rows of a batch as one array per column, for hot paths that write many rows with one
+   * {@code INSERT ... SELECT FROM unnest(...)}: in {@link #COLUMNS} order less the subject (the key again).
+   */
+  public static final class Columns {
+    private final UUID[] ids;
+    private final String[] topics;
+    private final String[] keys;
+    private final String[] types;
+    private final Integer[] versions;
+    private final String[] payloads;
+    private final String[] traceparents;
+    private final OffsetDateTime[] occurredAt;
+
+    public Columns(int n) {
+      ids = new UUID[n];
+      topics = new String[n];
+      keys = new String[n];
+      types = new String[n];
+      versions = new Integer[n];
+      payloads = new String[n];
+      traceparents = new String[n];
+      occurredAt = new OffsetDateTime[n];
+    }
+
+    public void set(int i, Row e) {
+      ids[i] = e.eventId();
+      topics[i] = e.topic();
+      keys[i] = e.key();
+      types[i] = e.type();
+      versions[i] = e.version();
+      payloads[i] = e.payload();
+      traceparents[i] = e.traceparent();
+      occurredAt[i] = e.occurredAt();
+    }
+
+    /** The arrays, for {@code unnest($n::uuid[], text[], text[], text[], int[], text[], text[], timestamptz[])}. */
+    public List<Object> values() {
+      return List.of(ids, topics, keys, types, versions, payloads, traceparents, occurredAt);
     }
   }
 

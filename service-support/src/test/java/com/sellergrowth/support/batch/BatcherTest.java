@@ -137,7 +137,8 @@ class BatcherTest {
 
   @Test
   void aStatementThatAnswersTheWrongNumberOfResultsFailsItsCallers() {
-    Batcher<Integer, String> batcher = new Batcher<>(100, 1, BadData.class::isInstance, items -> Uni.createFrom().item(List.of("only one")));
+    Batcher<Integer, String> batcher = new Batcher<>(100, 1, BadData.class::isInstance,
+        items -> Uni.createFrom().item(List.of("only one")));
     batcher.submit(1).subscribe().withSubscriber(UniAssertSubscriber.create()).assertItem("only one");
     Batcher<Integer, String> wrong = new Batcher<>(100, 1, BadData.class::isInstance, items -> Uni.createFrom().item(List.of()));
     wrong.submit(1).subscribe().withSubscriber(UniAssertSubscriber.create()).assertFailedWith(IllegalStateException.class, "answered 0");
