@@ -1,6 +1,13 @@
 package com.sellergrowth.events;
 
 import com.sellergrowth.events.attribution.ClickAttributedV1;
+import com.sellergrowth.events.attribution.ClickRejectedV1;
+import com.sellergrowth.events.attribution.CommissionAccruedV1;
+import com.sellergrowth.events.attribution.CommissionReversedV1;
+import com.sellergrowth.events.attribution.CommissionSettledV1;
+import com.sellergrowth.events.attribution.MarketingCodeArchivedV1;
+import com.sellergrowth.events.attribution.MarketingCodeCreatedV1;
+import com.sellergrowth.events.attribution.OrderAttributedV1;
 import com.sellergrowth.events.coupon.ClaimRejectedV1;
 import com.sellergrowth.events.coupon.CouponClaimedV1;
 import com.sellergrowth.events.coupon.CouponCreatedV1;
@@ -54,7 +61,8 @@ public final class EventCatalog {
       CouponPausedV1.TYPE, CouponResumedV1.TYPE, CouponExpiredV1.TYPE, CouponEndedV1.TYPE,
       LinkCreatedV1.TYPE, LinkTargetChangedV1.TYPE, LinkDeletedV1.TYPE, LinkClickedV1.TYPE,
       GiftDispatchFailedV1.TYPE, GiftShippedV1.TYPE,
-      ClickAttributedV1.TYPE,
+      ClickAttributedV1.TYPE, ClickRejectedV1.TYPE, MarketingCodeCreatedV1.TYPE, MarketingCodeArchivedV1.TYPE, OrderAttributedV1.TYPE,
+      CommissionAccruedV1.TYPE, CommissionReversedV1.TYPE, CommissionSettledV1.TYPE,
       SupplierKpiMeasuredV1.TYPE,
       PauseCouponV1.TYPE, ResumeCouponV1.TYPE, DecisionReleasedV1.TYPE, InvalidateClickV1.TYPE, FreezeGiftFeatureV1.TYPE,
       KpiWarningV1.TYPE, PauseNewListingsV1.TYPE);

@@ -1,5 +1,6 @@
 package com.sellergrowth.shortlink.domain;
 
+import com.sellergrowth.support.targets.TargetPolicy;
 import com.sellergrowth.support.problem.FieldError;
 import java.net.URI;
 import java.time.Instant;

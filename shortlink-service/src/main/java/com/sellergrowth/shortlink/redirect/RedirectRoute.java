@@ -5,6 +5,7 @@ import com.sellergrowth.shortlink.config.ShortlinkConfig;
 import com.sellergrowth.shortlink.domain.LinkView;
 import com.sellergrowth.shortlink.domain.RedirectDecision;
 import com.sellergrowth.shortlink.domain.SkuState;
+import com.sellergrowth.support.http.ClientAddress;
 import com.sellergrowth.support.ratelimit.FixedWindowRateLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -9,7 +9,7 @@ import com.sellergrowth.shortlink.domain.LinkDraft;
 import com.sellergrowth.shortlink.domain.LinkDraftValidator;
 import com.sellergrowth.shortlink.domain.LinkView;
 import com.sellergrowth.shortlink.domain.SellerProfile;
-import com.sellergrowth.shortlink.domain.TargetPolicy;
+import com.sellergrowth.support.targets.TargetPolicy;
 import com.sellergrowth.shortlink.domain.Utm;
 import com.sellergrowth.shortlink.domain.ValidLink;
 import com.sellergrowth.shortlink.persistence.Link;

@@ -3,6 +3,7 @@ package com.sellergrowth.shortlink.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellergrowth.support.problem.FieldError;
+import com.sellergrowth.support.targets.TargetPolicy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.sellergrowth.shortlink.domain;
+package com.sellergrowth.support.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.sellergrowth.shortlink.redirect;
+package com.sellergrowth.support.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

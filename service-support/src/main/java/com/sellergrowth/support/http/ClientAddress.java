@@ -1,4 +1,4 @@
-package com.sellergrowth.shortlink.redirect;
+package com.sellergrowth.support.http;
 
 import java.util.Collection;
 import java.util.Set;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * come from the client and can be forged. Anything that is not an IP literal falls back to the connection's address.
  *
  * <p>Quarkus' own {@code quarkus.http.proxy.*} forwarding is not used: here it stalled a request for 5 s at intervals
- * (a resolver timeout on a machine without DNS), and it picks the leftmost, forgeable entry (docs/decisions/0005).
+ * (a resolver timeout on a machine without DNS), and it picks the leftmost, forgeable entry (shortlink-service, docs/decisions/0005).
  */
 public final class ClientAddress {
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");

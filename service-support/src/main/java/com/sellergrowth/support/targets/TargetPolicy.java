@@ -1,4 +1,4 @@
-package com.sellergrowth.shortlink.domain;
+package com.sellergrowth.support.targets;
 
 import com.sellergrowth.support.problem.FieldError;
 import java.net.URI;
@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * SHL-2: only marketplace pages may be targets, whatever the encoding tricks. A target must be an absolute {@code https} URL
+ * SHL-2 and ATR-3: only marketplace pages may be targets of short links and marketing codes, whatever the encoding tricks. A target must be an absolute {@code https} URL
  * of printable ASCII whose host is exactly one of the configured marketplace hosts, with no user info, no port other than
  * 443, no backslash and no escaped character in the authority. The answer is the target in canonical form (lower-case
  * scheme and host), so what is stored is what was checked.

@@ -1,0 +1,26 @@
+package com.sellergrowth.attribution.config;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+/**
+ * Request bodies are read strictly (SPEC section 9, hostile input): a fraction is never truncated into a whole number, a
+ * string is never coerced into a number, null never becomes 0, a number past the field's range is refused, trailing content
+ * and deep nesting are refused. Each refusal is a 400 problem+json naming the field (service-support ProblemMappers).
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+  @Override
+  public void customize(ObjectMapper mapper) {
+    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+        DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000)
+        .maxNumberLength(40).build());
+  }
+}

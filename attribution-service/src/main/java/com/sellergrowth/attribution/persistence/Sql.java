@@ -1,0 +1,55 @@
+package com.sellergrowth.attribution.persistence;
+
+import com.sellergrowth.support.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Small SQL helpers shared by the stores: instants, the inbox and the outbox on the statement's own connection. */
+public final class Sql {
+  private static final String INSERT_OUTBOX = "INSERT INTO outbox_event(" + Outbox.COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+  private static final String MARK_PROCESSED = "INSERT INTO processed_event(consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+
+  private Sql() {
+  }
+
+  public static OffsetDateTime odt(Instant i) {
+    return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  public static Instant instant(OffsetDateTime o) {
+    return o == null ? null : o.toInstant();
+  }
+
+  /** Appends an event to the outbox on {@code sql} (inside the caller's transaction: it commits with the state change). */
+  public static Uni<Void> outbox(SqlClient sql, String key, Record event, Instant at) {
+    return sql.preparedQuery(INSERT_OUTBOX).execute(Tuple.from(Outbox.row(key, event, at).values())).replaceWithVoid();
+  }
+
+  /** Appends several events in order. */
+  public static Uni<Void> outbox(SqlClient sql, List<Outbox.Row> rows) {
+    if (rows.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return sql.preparedQuery(INSERT_OUTBOX).executeBatch(rows.stream().map(r -> Tuple.from(r.values())).toList()).replaceWithVoid();
+  }
+
+  /** A unique constraint refused the statement (SQLSTATE 23505): a concurrent twin won. */
+  public static boolean isUniqueViolation(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The inbox (STYLE 6) on the caller's transaction: true the first time {@code consumer} sees {@code eventId}. */
+  public static Uni<Boolean> firstTime(SqlClient sql, String consumer, String eventId) {
+    return sql.preparedQuery(MARK_PROCESSED).execute(Tuple.of(consumer, eventId)).map(r -> r.rowCount() == 1);
+  }
+}

@@ -1,0 +1,204 @@
+package com.sellergrowth.attribution.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sellergrowth.attribution.config.AttributionConfig;
+import com.sellergrowth.attribution.domain.AttributionRule;
+import com.sellergrowth.attribution.domain.CommissionRates;
+import com.sellergrowth.attribution.persistence.OrderStore;
+import com.sellergrowth.attribution.persistence.OrderStore.CommissionRow;
+import com.sellergrowth.attribution.persistence.OrderStore.OrderRow;
+import com.sellergrowth.attribution.persistence.Sql;
+import com.sellergrowth.events.EventRejectedException;
+import com.sellergrowth.events.EventSerde;
+import com.sellergrowth.events.attribution.CommissionAccruedV1;
+import com.sellergrowth.events.attribution.CommissionReversedV1;
+import com.sellergrowth.events.attribution.OrderAttributedV1;
+import com.sellergrowth.events.platform.OrderLine;
+import com.sellergrowth.events.platform.OrderSnapshot;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * ATR-5 and ATR-7 on {@code platform.orders}: an order is attributed to its last counted click within the window, whichever of
+ * the two arrives first (an order that found no click waits {@code window.order-grace} for one); an attributed paid order earns
+ * its commission once; a refund reverses a pending commission or claws back a locked one. Every step is a conditional
+ * statement in the event's transaction, with its event in the outbox, so duplicates, concurrent consumers and replays change
+ * nothing.
+ */
+@ApplicationScoped
+public class AttributionService {
+  static final String CONSUMER = "attribution-service:platform.orders";
+  private static final ObjectMapper JSON = EventSerde.mapper();
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+  private final Pool pool;
+  private final OrderStore orders;
+  private final Clock clock;
+  private final AttributionRule rule;
+  private final CommissionRates rates;
+  private final AttributionConfig config;
+
+  public AttributionService(Pool pool, OrderStore orders, Clock clock, AttributionConfig config) {
+    this.pool = pool;
+    this.orders = orders;
+    this.clock = clock;
+    this.config = config;
+    this.rule = new AttributionRule(config.window().length(), config.window().minClickToOrder());
+    this.rates = CommissionRates.parse(config.commission().categoryRates(), config.commission().defaultRateBp());
+  }
+
+  /** What happened to the order. */
+  public enum Kind {
+    PLACED, PAID, REFUNDED
+  }
+
+  /** Applies one order event once (inbox); true when applied, false for a duplicate. */
+  public Uni<Boolean> onOrder(String eventId, Kind kind, OrderSnapshot order, Instant at) {
+    OrderRow row = kind == Kind.REFUNDED ? null : row(order, kind, at);
+    return pool.withTransaction(sql -> Sql.firstTime(sql, CONSUMER, eventId).chain(first -> {
+      if (!first) {
+        return Uni.createFrom().item(false);
+      }
+      if (kind == Kind.REFUNDED) {
+        return orders.refund(sql, order.orderId(), at).chain(stored -> stored == null ? Uni.createFrom().voidItem() : refund(sql, stored, at))
+            .replaceWith(true);
+      }
+      if (row.deviceId() == null && row.namedClickId() == null) {
+        return Uni.createFrom().item(true); // nothing could ever attribute it: not stored
+      }
+      return orders.upsert(sql, row, clock.instant(), order.buyerId()).chain(stored -> stored.attributed()
+          ? accrueIfPaid(sql, stored)
+          : orders.candidates(sql, stored.sellerId(), stored.deviceId(), stored.namedClickId(), stored.placedAt().minus(rule.window()),
+              stored.placedAt()).chain(candidates -> attribute(sql, stored, candidates))).replaceWith(true);
+    }));
+  }
+
+  /** Orders that were waiting for a click: the counted clicks of a batch may now win them (ATR-5, order before click). */
+  public Uni<Void> onCountedClicks(SqlClient sql, List<AttributionRule.Candidate> clicks, java.util.Map<UUID, String> sellerOf) {
+    if (clicks.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    String[] devices = clicks.stream().map(AttributionRule.Candidate::deviceId).filter(java.util.Objects::nonNull).distinct()
+        .toArray(String[]::new);
+    UUID[] ids = clicks.stream().map(AttributionRule.Candidate::clickId).toArray(UUID[]::new);
+    Instant since = clock.instant().minus(config.window().orderGrace());
+    return orders.waiting(sql, devices, ids, since).chain(waiting -> {
+      Uni<Void> chain = Uni.createFrom().voidItem();
+      for (OrderRow o : waiting) {
+        List<AttributionRule.Candidate> own = clicks.stream().filter(c -> o.sellerId().equals(sellerOf.get(c.clickId()))).toList();
+        chain = chain.chain(() -> attribute(sql, o, own));
+      }
+      return chain;
+    });
+  }
+
+  private Uni<Void> attribute(SqlClient sql, OrderRow o, List<AttributionRule.Candidate> candidates) {
+    Optional<AttributionRule.Winner> winner = rule.winner(candidates, o.placedAt(), o.deviceId(), o.namedClickId());
+    if (winner.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    AttributionRule.Winner w = winner.get();
+    long windowSeconds = rule.window().toSeconds();
+    Instant now = clock.instant();
+    return orders.attribute(sql, o.orderId(), w, windowSeconds).chain(done -> {
+      if (!done) {
+        return Uni.createFrom().voidItem();
+      }
+      String code = w.click().codeId().toString();
+      OrderRow attributed = new OrderRow(o.orderId(), o.sellerId(), o.deviceId(), o.namedClickId(), o.currency(), o.gmvMinor(), o.lines(),
+          o.placedAt(), o.paidAt(), o.refundedAt(), w.click().clickId(), w.click().codeId(), w.click().at(), w.matchedBy(), windowSeconds);
+      return Sql.outbox(sql, code, new OrderAttributedV1(o.orderId(), code, o.sellerId(), w.click().clickId().toString(), w.click().at(),
+          o.placedAt(), w.matchedBy(), windowSeconds, AttributionRule.RULE, o.gmvMinor(), o.currency(), now), now)
+          .chain(() -> accrueIfPaid(sql, attributed));
+    });
+  }
+
+  /** ATR-7: an attributed order that is paid (and not refunded) earns its commission, once. */
+  private Uni<Void> accrueIfPaid(SqlClient sql, OrderRow o) {
+    if (!o.attributed() || o.paidAt() == null || o.refundedAt() != null) {
+      return Uni.createFrom().voidItem();
+    }
+    CommissionRates.Calculation calc = rates.calculate(lines(o.lines()));
+    Instant locksAt = o.paidAt().plus(config.commission().lockAfter());
+    CommissionRow c = new CommissionRow(o.orderId(), o.sellerId(), o.codeId(), o.currency(), calc.baseMinor(), calc.amountMinor(),
+        write(calc.lines()), "PENDING", 0, o.paidAt(), locksAt, null, null, null, 1);
+    Instant now = clock.instant();
+    return orders.accrue(sql, c).chain(inserted -> inserted
+        ? Sql.outbox(sql, o.codeId().toString(), new CommissionAccruedV1(o.orderId(), o.codeId().toString(), o.sellerId(), calc.baseMinor(),
+            calc.amountMinor(), o.currency(), locksAt, now), now)
+        : Uni.createFrom().voidItem());
+  }
+
+  /** ATR-7: a refund reverses a pending commission (nothing owed yet) or claws back a locked or paid one; once. */
+  private Uni<Void> refund(SqlClient sql, OrderRow o, Instant at) {
+    return orders.commissionForUpdate(sql, o.orderId()).chain(c -> {
+      if (c == null || "REVERSED".equals(c.status()) || c.clawbackMinor() > 0) {
+        return Uni.createFrom().voidItem();
+      }
+      boolean pending = "PENDING".equals(c.status());
+      Instant now = clock.instant();
+      return (pending ? orders.reverse(sql, o.orderId(), at) : orders.clawBack(sql, o.orderId(), at))
+          .chain(() -> Sql.outbox(sql, c.codeId().toString(), new CommissionReversedV1(o.orderId(), c.codeId().toString(), c.sellerId(),
+              pending ? "REVERSAL" : "CLAWBACK", c.amountMinor(), c.currency(), now), now));
+    });
+  }
+
+  /** Checks an order from the platform; anything out of contract bounds is dead-lettered, not guessed at. */
+  private OrderRow row(OrderSnapshot o, Kind kind, Instant at) {
+    if (o == null || o.orderId() == null || o.sellerId() == null || o.lines() == null || o.lines().stream().anyMatch(java.util.Objects::isNull)) {
+      throw new EventRejectedException("order without id, seller or lines");
+    }
+    if (o.currency() == null || !CURRENCY.matcher(o.currency()).matches()) {
+      throw new EventRejectedException("order " + o.orderId() + ": currency is not an ISO 4217 code");
+    }
+    if (o.amountMinor() < 0 || o.amountMinor() > CommissionRates.MAX_AMOUNT_MINOR) {
+      throw new EventRejectedException("order " + o.orderId() + ": amount outside 0.." + CommissionRates.MAX_AMOUNT_MINOR + " minor units");
+    }
+    List<CommissionRates.Line> lines = new ArrayList<>();
+    for (OrderLine l : o.lines()) {
+      lines.add(new CommissionRates.Line(l.sku(), l.categoryId(), l.quantity(), l.unitPriceMinor()));
+    }
+    try {
+      rates.calculate(lines);
+    } catch (IllegalArgumentException e) {
+      throw new EventRejectedException("order " + o.orderId() + ": " + e.getMessage());
+    }
+    UUID named = null;
+    if (o.attributionClickId() != null) {
+      try {
+        named = UUID.fromString(o.attributionClickId());
+      } catch (IllegalArgumentException e) {
+        named = null; // not one of our click ids: the device may still match
+      }
+    }
+    return new OrderRow(o.orderId(), o.sellerId(), o.deviceId(), named, o.currency(), o.amountMinor(), write(lines), at,
+        kind == Kind.PAID ? at : null, null, null, null, null, null, null);
+  }
+
+  private static List<CommissionRates.Line> lines(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<List<CommissionRates.Line>>() { });
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String write(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
