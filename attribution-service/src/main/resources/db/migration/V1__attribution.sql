@@ -36,9 +36,12 @@ CREATE TABLE marketing_code (
   archived_at   TIMESTAMPTZ
 );
 CREATE INDEX marketing_code_by_seller ON marketing_code (seller_id, created_at DESC, id);
--- One active code per seller and parameter set: creating it again (an import uploaded twice) finds the existing one.
-CREATE UNIQUE INDEX marketing_code_natural ON marketing_code (seller_id, utm_source, utm_medium, utm_campaign, utm_content,
-  coalesce(utm_term, ''), target) WHERE status = 'ACTIVE';
+-- One active code per seller and parameter set: creating it again (an import uploaded twice) finds the existing one. The
+-- key is a digest of the parameters (each length-prefixed): a 2,048-character target and four 200-character UTM values
+-- would not fit in an index entry (SQLSTATE 54000).
+CREATE UNIQUE INDEX marketing_code_natural ON marketing_code (seller_id, md5(length(target) || ':' || target || length(utm_source) || ':'
+  || utm_source || length(utm_medium) || ':' || utm_medium || length(utm_campaign) || ':' || utm_campaign || length(utm_content) || ':'
+  || utm_content || coalesce(length(utm_term) || ':' || utm_term, '-'))) WHERE status = 'ACTIVE';
 
 -- ATR-6: one row per click (the primary key makes a redelivery or replay change nothing). invalid_reason: null for a
 -- counted click, else why it does not count (SIGNATURE, BOT, ERR_404, ARCHIVED, DUPLICATE, RISK_<reason>). No raw IP.

@@ -10,6 +10,10 @@ import java.util.UUID;
 /** Query and path parameters, checked before they reach SQL: every refusal is a 4xx naming the parameter. */
 final class Params {
   static final int MAX_PAGE = 10_000;
+  /** Report dates outside these years are refused: nothing happened before, and PostgreSQL's range ends far sooner than Java's. */
+  static final int FIRST_YEAR = 2000;
+  static final int LAST_YEAR = 2100;
+  private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("-?[0-9]{1,10}");
 
   private Params() {
   }
@@ -26,13 +30,11 @@ final class Params {
     if (raw == null) {
       return dflt;
     }
-    try {
-      int v = Integer.parseInt(raw);
+    if (WHOLE.matcher(raw).matches()) { // ASCII digits only (parseInt would take other scripts' digits)
+      long v = Long.parseLong(raw);
       if (v >= min && v <= max) {
-        return v;
+        return (int) v;
       }
-    } catch (NumberFormatException e) {
-      // refused below
     }
     throw ApiException.invalid(List.of(new FieldError(name, "ERR_PARAM_RANGE", "a whole number from " + min + " to " + max)));
   }
@@ -48,15 +50,35 @@ final class Params {
     throw ApiException.notFound(name + " " + printable(raw));
   }
 
-  static LocalDate date(String name, String raw, LocalDate dflt) {
+  /** A date between {@link #FIRST_YEAR} and {@link #LAST_YEAR}, or null when absent. */
+  static LocalDate date(String name, String raw) {
     if (raw == null) {
-      return dflt;
+      return null;
     }
     try {
-      return LocalDate.parse(raw);
+      LocalDate d = LocalDate.parse(raw);
+      if (d.getYear() >= FIRST_YEAR && d.getYear() <= LAST_YEAR) {
+        return d;
+      }
     } catch (DateTimeParseException e) {
-      throw ApiException.invalid(List.of(new FieldError(name, "ERR_DATE", "a date such as 2026-11-25")));
+      // refused below
     }
+    throw ApiException.invalid(List.of(new FieldError(name, "ERR_DATE", "a date such as 2026-11-25, years " + FIRST_YEAR + " to " + LAST_YEAR)));
+  }
+
+  /** An optional UUID in a query parameter (a malformed one is a 422 naming it). */
+  static java.util.UUID uuidParam(String name, String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      if (raw.length() == 36) {
+        return java.util.UUID.fromString(raw);
+      }
+    } catch (IllegalArgumentException e) {
+      // refused below
+    }
+    throw ApiException.invalid(List.of(new FieldError(name, "ERR_PARAM_UUID", "a code id (UUID)")));
   }
 
   /** An optional filter value: at most 200 characters, no control characters. */

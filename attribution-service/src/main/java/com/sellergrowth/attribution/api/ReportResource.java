@@ -74,15 +74,17 @@ public class ReportResource {
 
   private ReportQueries.Filter filter(String from, String to, String source, String medium, String campaign, String content, String code) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    LocalDate last = Params.date("to", to, today);
-    LocalDate first = Params.date("from", from, last.minusDays(6));
+    LocalDate givenTo = Params.date("to", to);
+    LocalDate givenFrom = Params.date("from", from);
+    LocalDate last = givenTo != null ? givenTo : givenFrom != null && givenFrom.isAfter(today) ? givenFrom : today;
+    LocalDate first = givenFrom != null ? givenFrom : last.minusDays(6);
     if (first.isAfter(last) || ChronoUnit.DAYS.between(first, last) >= config.api().maxReportDays()) {
       throw ApiException.invalid(List.of(new FieldError("from", "ERR_RANGE",
           "from must not be after to, and the range at most " + config.api().maxReportDays() + " days")));
     }
     return new ReportQueries.Filter(caller.sellerId(), first.atStartOfDay(ZoneOffset.UTC).toInstant(),
         last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), Params.text("source", source), Params.text("medium", medium),
-        Params.text("campaign", campaign), Params.text("content", content), code == null ? null : Params.uuid("code", code));
+        Params.text("campaign", campaign), Params.text("content", content), Params.uuidParam("code", code));
   }
 
   static String toCsv(List<ReportService.Line> lines) {

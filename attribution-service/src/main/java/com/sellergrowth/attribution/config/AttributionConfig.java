@@ -82,8 +82,11 @@ public interface AttributionConfig {
     @WithDefault("PT5S")
     Duration minClickToOrder();
 
-    /** How long an order that found no click waits for a click still on its way (arrival time, service clock). */
-    @WithDefault("PT10M")
+    /**
+     * How long an order that found no click waits for a click still on its way (arrival time, service clock). Generous on
+     * purpose: a click consumer that lags (a restart, a backlog) must not lose attributions; the window itself is in event time.
+     */
+    @WithDefault("P1D")
     Duration orderGrace();
   }
 

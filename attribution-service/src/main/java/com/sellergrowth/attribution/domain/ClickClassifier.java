@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * ATR-6, one click at a time in the order the clicks of one code arrive: its own invalid reason, or null when it counts. The
  * dedupe window starts at the click that counted: a device clicking a code every 55 minutes counts every other click (at 0,
- * 110, 220 minutes...), never once forever; a click exactly one window after the counted one counts again.
+ * 110, 220 minutes...), never once forever; a click exactly one window after the counted one counts again. A click that
+ * arrives late, dated within the window before the counted one, is its duplicate too: the pair counts once whichever order
+ * they arrive in (the anchor never moves back).
  */
 public final class ClickClassifier {
   private final Duration dedupeWindow;
@@ -43,12 +45,15 @@ public final class ClickClassifier {
     if (f.itemUnsellable()) {
       return new Outcome(InvalidReason.ERR_404, anchor, null);
     }
-    if (f.deviceId() != null && anchor != null && f.at().isBefore(anchor.countedAt().plus(dedupeWindow))
-        && !f.at().isBefore(anchor.countedAt())) {
+    if (f.deviceId() == null) {
+      return new Outcome(null, anchor, null); // no device to dedupe on
+    }
+    if (anchor != null && Duration.between(anchor.countedAt(), f.at()).abs().compareTo(dedupeWindow) < 0) {
+      // within the window of the counted click, after it or (a late arrival) before it: either way the pair counts once
       return new Outcome(InvalidReason.DUPLICATE, anchor, anchor.clickId());
     }
-    if (f.deviceId() == null || (anchor != null && f.at().isBefore(anchor.countedAt()))) {
-      return new Outcome(null, anchor, null); // no device to dedupe on; or a late arrival older than the window: counts, moves nothing
+    if (anchor != null && f.at().isBefore(anchor.countedAt())) {
+      return new Outcome(null, anchor, null); // a late arrival from an older window: counts, and the window stays where it is
     }
     return new Outcome(null, new Anchor(clickId, f.at()), null);
   }

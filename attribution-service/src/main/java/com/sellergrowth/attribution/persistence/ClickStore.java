@@ -41,7 +41,7 @@ public class ClickStore {
 
   public Uni<Map<UUID, CodeFacts>> codes(SqlClient sql, UUID[] codeIds) {
     return sql.preparedQuery("SELECT c.id, c.seller_id, c.archived_at, coalesce(s.listed = false OR s.quantity <= 0, false) "
-            + "FROM marketing_code c LEFT JOIN sku_stock s ON s.sku = c.sku WHERE c.id = ANY($1)")
+            + "FROM marketing_code c LEFT JOIN sku_stock s ON s.sku = c.sku AND s.seller_id = c.seller_id WHERE c.id = ANY($1)")
         .execute(Tuple.of(codeIds)).map(rows -> {
           Map<UUID, CodeFacts> out = new HashMap<>();
           rows.forEach(r -> out.put(r.getUUID(0), new CodeFacts(r.getString(1), instant(r.getOffsetDateTime(2)), r.getBoolean(3))));

@@ -54,11 +54,15 @@ public class OrderStore {
         .execute(Tuple.of(sellerId, deviceId, odt(from), odt(to), namedClickId)).map(OrderStore::candidates);
   }
 
-  /** Orders still waiting for a click (within grace) that these devices or click ids may attribute; locked for the caller. */
-  public Uni<List<OrderRow>> waiting(SqlClient sql, String[] devices, UUID[] clickIds, Instant receivedSince) {
+  /**
+   * Orders still waiting for a click (that arrived within the grace, placed within the clicks' windows) that these devices or
+   * click ids may attribute; locked for the caller.
+   */
+  public Uni<List<OrderRow>> waiting(SqlClient sql, String[] devices, UUID[] clickIds, Instant receivedSince, Instant placedFrom,
+      Instant placedTo) {
     return sql.preparedQuery("SELECT " + ORDER + " FROM order_attribution WHERE click_id IS NULL AND received_at >= $3 "
-            + "AND (device_id = ANY($1) OR named_click_id = ANY($2)) ORDER BY order_id FOR UPDATE")
-        .execute(Tuple.of(devices, clickIds, odt(receivedSince))).map(rows -> {
+            + "AND placed_at BETWEEN $4 AND $5 AND (device_id = ANY($1) OR named_click_id = ANY($2)) ORDER BY order_id FOR UPDATE")
+        .execute(Tuple.of(devices, clickIds, odt(receivedSince), odt(placedFrom), odt(placedTo))).map(rows -> {
           List<OrderRow> out = new ArrayList<>();
           rows.forEach(r -> out.add(order(r)));
           return out;

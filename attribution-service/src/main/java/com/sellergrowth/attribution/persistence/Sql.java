@@ -38,6 +38,32 @@ public final class Sql {
     return sql.preparedQuery(INSERT_OUTBOX).executeBatch(rows.stream().map(r -> Tuple.from(r.values())).toList()).replaceWithVoid();
   }
 
+  /** Stripes of the lock that orders, clicks and risk invalidations take on the devices and click ids they touch. */
+  public static final int LOCK_STRIPES = 256;
+  /** The first key of the service's advisory locks (the second is the stripe). */
+  public static final int LOCK_SPACE = 0x61747472;
+  private static final String LOCK = "SELECT pg_advisory_xact_lock(" + LOCK_SPACE + ", s) "
+      + "FROM (SELECT DISTINCT unnest($1::int[]) AS s ORDER BY 1) k";
+
+  /**
+   * Takes, until the transaction ends, the lock stripes of these keys (device ids, click ids), always in ascending order.
+   * An order and the click that may win it, or a click and its risk invalidation, are written by two consumers in two
+   * transactions; under READ COMMITTED neither would see the other's uncommitted row and both would miss the match. Holding
+   * the stripe while reading and writing makes the second one wait and then see the first one's commit.
+   */
+  public static Uni<Void> lockStripes(SqlClient sql, java.util.Collection<String> keys) {
+    Integer[] stripes = keys.stream().filter(java.util.Objects::nonNull).map(Sql::stripe).distinct().sorted().toArray(Integer[]::new);
+    if (stripes.length == 0) {
+      return Uni.createFrom().voidItem();
+    }
+    return sql.preparedQuery(LOCK).execute(Tuple.of(stripes)).replaceWithVoid();
+  }
+
+  /** The lock stripe of a device id or click id. */
+  public static int stripe(String key) {
+    return Math.floorMod(key.hashCode(), LOCK_STRIPES);
+  }
+
   /** A unique constraint refused the statement (SQLSTATE 23505): a concurrent twin won. */
   public static boolean isUniqueViolation(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {

@@ -44,9 +44,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RedirectRoute {
   private static final Logger LOG = Logger.getLogger(RedirectRoute.class);
-  static final String PATH = "/af/([0-9a-fA-F-]{36})";
+  static final String PATH = "/af/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})";
   static final String DEVICE_COOKIE = "sgp_did";
   private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+  private static final Pattern SELLER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final int MAX_USER_AGENT = 512;
 
   private final LinkSigner signer;
@@ -113,8 +114,9 @@ public class RedirectRoute {
           ua == null || ua.isBlank() ? null : ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua, now);
     } else {
       location = fallbackPage;
-      String seller = v.claimedSellerId() == null || v.claimedSellerId().isBlank() ? "unknown" : v.claimedSellerId();
-      click = new ClickRejectedV1(clickId.toString(), codeId.toString(), seller.length() > 64 ? "unknown" : seller, "SIGNATURE", now);
+      // what the link claims, unverified: kept only if it looks like a seller id (the consumer takes the code's real owner)
+      String seller = v.claimedSellerId() != null && SELLER_ID.matcher(v.claimedSellerId()).matches() ? v.claimedSellerId() : "unknown";
+      click = new ClickRejectedV1(clickId.toString(), codeId.toString(), seller, "SIGNATURE", now);
     }
     recorder.record(clickId, codeId.toString(), click, now).subscribe().with(ok -> rc.response().setStatusCode(302)
         .putHeader(HttpHeaders.LOCATION, location).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(), failure -> {

@@ -77,7 +77,11 @@ public class AttributionService {
       if (row.deviceId() == null && row.namedClickId() == null) {
         return Uni.createFrom().item(true); // nothing could ever attribute it: not stored
       }
-      return orders.upsert(sql, row, clock.instant(), order.buyerId()).chain(stored -> stored.attributed()
+      List<String> keys = new ArrayList<>();
+      keys.add(row.deviceId());
+      keys.add(row.namedClickId() == null ? null : row.namedClickId().toString());
+      return Sql.lockStripes(sql, keys).chain(() -> orders.upsert(sql, row, clock.instant(), order.buyerId()))
+          .chain(stored -> stored.attributed()
           ? accrueIfPaid(sql, stored)
           : orders.candidates(sql, stored.sellerId(), stored.deviceId(), stored.namedClickId(), stored.placedAt().minus(rule.window()),
               stored.placedAt()).chain(candidates -> attribute(sql, stored, candidates))).replaceWith(true);
@@ -93,7 +97,9 @@ public class AttributionService {
         .toArray(String[]::new);
     UUID[] ids = clicks.stream().map(AttributionRule.Candidate::clickId).toArray(UUID[]::new);
     Instant since = clock.instant().minus(config.window().orderGrace());
-    return orders.waiting(sql, devices, ids, since).chain(waiting -> {
+    Instant earliest = clicks.stream().map(AttributionRule.Candidate::at).min(Instant::compareTo).orElseThrow();
+    Instant latest = clicks.stream().map(AttributionRule.Candidate::at).max(Instant::compareTo).orElseThrow();
+    return orders.waiting(sql, devices, ids, since, earliest, latest.plus(rule.window())).chain(waiting -> {
       Uni<Void> chain = Uni.createFrom().voidItem();
       for (OrderRow o : waiting) {
         List<AttributionRule.Candidate> own = clicks.stream().filter(c -> o.sellerId().equals(sellerOf.get(c.clickId()))).toList();

@@ -7,12 +7,14 @@ import com.sellergrowth.attribution.domain.ClickIn;
 import com.sellergrowth.attribution.persistence.ClickStore;
 import com.sellergrowth.attribution.persistence.ClickStore.CodeFacts;
 import com.sellergrowth.attribution.persistence.ClickStore.NewClick;
+import com.sellergrowth.attribution.persistence.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +49,15 @@ public class ClickService {
 
   public Uni<Applied> apply(List<ClickIn> batch) {
     Map<UUID, ClickIn> byId = new LinkedHashMap<>();
-    batch.forEach(c -> byId.putIfAbsent(c.clickId(), c));
+    // in event time (then id) within the batch: a double-click that reached two threads is judged in the order it happened
+    batch.stream().sorted(Comparator.comparing(ClickIn::at).thenComparing(ClickIn::clickId)).forEach(c -> byId.putIfAbsent(c.clickId(), c));
     UUID[] ids = byId.keySet().toArray(UUID[]::new);
-    return pool.withTransaction(sql -> store.existing(sql, ids).chain(existing -> {
+    List<String> keys = new ArrayList<>();
+    byId.values().forEach(c -> {
+      keys.add(c.deviceId());
+      keys.add(c.clickId().toString());
+    });
+    return pool.withTransaction(sql -> Sql.lockStripes(sql, keys).chain(() -> store.existing(sql, ids)).chain(existing -> {
       List<ClickIn> fresh = byId.values().stream().filter(c -> !existing.contains(c.clickId())).toList();
       return fresh.isEmpty() ? Uni.createFrom().item(new Applied(0, 0)) : store(sql, fresh);
     }));

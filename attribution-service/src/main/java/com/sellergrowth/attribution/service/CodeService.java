@@ -69,8 +69,9 @@ public class CodeService {
     }
     return enrolment.require(sellerId).chain(() -> codes.pool().withTransaction(sql -> insert(sql, sellerId, checked.code(), clock.instant())
         .chain(created -> created.code() != null ? Uni.createFrom().item(created.code())
-            : Uni.createFrom().failure(new ApiException(409, "ERR_CODE_EXISTS", "Code exists",
-                "an active code with the same parameters exists: " + created.existing().id())))));
+            : Uni.createFrom().failure(created.existing() != null
+                ? new ApiException(409, "ERR_CODE_EXISTS", "Code exists", "an active code with the same parameters exists: " + created.existing().id())
+                : changedMeanwhile()))));
   }
 
   /** The outcome of one insert: the new code, or the active twin that prevented it. */
@@ -142,7 +143,10 @@ public class CodeService {
       } else {
         chain = chain.chain(() -> insert(sql, sellerId, checked.code(), now).invoke(r -> results.add(r.code() != null
             ? new RowResult(row.row(), "CREATED", r.code().id(), r.code().link(), List.of())
-            : new RowResult(row.row(), "EXISTING", r.existing().id(), r.existing().link(), List.of()))).replaceWithVoid());
+            : r.existing() != null ? new RowResult(row.row(), "EXISTING", r.existing().id(), r.existing().link(), List.of())
+            : new RowResult(row.row(), "REJECTED", null, null, List.of(new FieldError("row", "ERR_CONCURRENT_UPDATE",
+                "a code with these parameters changed meanwhile; import the row again")))))
+            .replaceWithVoid());
       }
     }
     return chain.map(v -> {
@@ -153,6 +157,11 @@ public class CodeService {
 
   private static int count(List<RowResult> rows, String status) {
     return (int) rows.stream().filter(r -> r.status().equals(status)).count();
+  }
+
+  /** The active twin that refused an insert was archived before it could be read: the caller may simply retry. */
+  private static ApiException changedMeanwhile() {
+    return new ApiException(409, "ERR_CONCURRENT_UPDATE", "Conflict", "a code with the same parameters changed meanwhile; retry");
   }
 
   /** Archives a code at the version the seller read: 409 if it changed meanwhile, 404 if it is not the seller's. */

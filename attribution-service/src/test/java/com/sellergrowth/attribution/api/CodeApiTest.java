@@ -158,6 +158,60 @@ class CodeApiTest {
     given().auth().oauth2(s.token()).post("/v1/operator/commissions/lock-due").then().statusCode(403);
   }
 
+  @Test
+  void longIncompressibleFieldsAreStoredNotRefusedByAnIndex() {
+    Seller s = seller(true);
+    java.util.Random random = new java.util.Random(42);
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < 1_990; i++) {
+      path.append((char) ('a' + random.nextInt(26)));
+    }
+    Map<String, Object> body = codeBody(HOST + "/" + path, "long");
+    for (String field : List.of("utm_source", "utm_medium", "utm_content", "utm_term")) {
+      StringBuilder v = new StringBuilder();
+      for (int i = 0; i < 200; i++) {
+        v.append((char) ('A' + random.nextInt(26)));
+      }
+      body.put(field, v.toString());
+    }
+    create(s, body).then().statusCode(201);
+    create(s, body).then().statusCode(409).body("code", org.hamcrest.Matchers.is("ERR_CODE_EXISTS"));
+  }
+
+  @Test
+  void moreHostileParametersAndBodies() {
+    Seller s = seller(true);
+    Map<String, Object> misspelt = codeBody(HOST + "/item/6", "camp");
+    misspelt.put("utm_trem", "x");
+    create(s, misspelt).then().statusCode(400).body("errors.field", hasItems("utm_trem"));
+    for (String q : List.of("to=%2B999999999-12-31", "from=%2B300000-01-01&to=%2B300000-01-02", "to=-999999999-01-01", "from=1999-12-31",
+        "code=12345", "groupBy=%00")) {
+      assertThat(given().auth().oauth2(s.token()).urlEncodingEnabled(false).get("/v1/reports/traffic?" + q).statusCode()).as(q).isEqualTo(422);
+    }
+    assertThat(given().auth().oauth2(s.token()).get("/v1/codes?page=\u0663").statusCode()).isEqualTo(422);
+    for (String q : List.of("status=GONE", "page=99999999999", "size=101")) {
+      assertThat(given().auth().oauth2(s.token()).urlEncodingEnabled(false).get("/v1/commissions?" + q).statusCode()).as(q).isEqualTo(422);
+    }
+    String operator = Tokens.operator("ana");
+    for (String body : List.of("{}", "{\"version\":0}", "{\"version\":1.5}", "{\"version\":99999999999}", "{\"versio\":1}")) {
+      int status = given().auth().oauth2(operator).contentType(ContentType.JSON).body(body).post("/v1/operator/commissions/o-1/pay").statusCode();
+      assertThat(status).as(body).isBetween(400, 422);
+    }
+    given().auth().oauth2(operator).contentType(ContentType.JSON).body("{\"version\":1}").post("/v1/operator/commissions/o-1/pay").then()
+        .statusCode(404);
+    given().auth().oauth2(operator).get("/v1/operator/commissions?status=PAID&size=100").then().statusCode(200);
+  }
+
+  @Test
+  void anImportIsForEnrolledSellersAndReportsRepeatedRows_ATR4() {
+    String csv = "target,utm_source,utm_medium,utm_campaign,utm_content\n" + HOST + "/item/20,a,b,c,d\n" + HOST + "/item/20,a,b,c,d\n";
+    importCsv(seller(false), csv, null).then().statusCode(403).body("code", org.hamcrest.Matchers.is("ERR_403"));
+    Seller s = seller(true);
+    importCsv(s, csv, null).then().statusCode(200).body("created", org.hamcrest.Matchers.is(1))
+        .body("results[1].errors.code", hasItems("ERR_CSV_DUPLICATE_ROW"));
+    assertThat(Db.count("SELECT count(*) FROM marketing_code WHERE seller_id = ?", s.id())).isEqualTo(1);
+  }
+
   private static Response archive(Seller s, String id, String body) {
     return given().auth().oauth2(s.token()).contentType(ContentType.JSON).body(body).post("/v1/codes/" + id + "/archive");
   }

@@ -46,9 +46,19 @@ class ClickClassifierTest {
   }
 
   @Test
-  void aLateClickOlderThanTheAnchorCountsAndMovesNothing() {
+  void aLateClickDatedWithinTheWindowBeforeTheCountedOneIsItsDuplicate() {
+    UUID counted = UUID.randomUUID();
+    ClickClassifier.Anchor anchor = new ClickClassifier.Anchor(counted, T0);
+    ClickClassifier.Outcome late = classifier.classify(UUID.randomUUID(), at(T0.minus(Duration.ofMinutes(59))), anchor);
+    assertThat(late.reason()).isEqualTo(InvalidReason.DUPLICATE);
+    assertThat(late.duplicateOf()).isEqualTo(counted);
+    assertThat(late.anchor()).isSameAs(anchor);
+  }
+
+  @Test
+  void aLateClickFromAnOlderWindowCountsAndMovesNothing() {
     ClickClassifier.Anchor anchor = new ClickClassifier.Anchor(UUID.randomUUID(), T0);
-    ClickClassifier.Outcome o = classifier.classify(UUID.randomUUID(), at(T0.minusSeconds(1)), anchor);
+    ClickClassifier.Outcome o = classifier.classify(UUID.randomUUID(), at(T0.minus(Duration.ofMinutes(60))), anchor);
     assertThat(o.reason()).isNull();
     assertThat(o.anchor()).isSameAs(anchor);
   }
