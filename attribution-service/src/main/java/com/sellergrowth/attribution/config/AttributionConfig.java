@@ -31,7 +31,7 @@ public interface AttributionConfig {
 
     /**
      * Signing keys, comma-separated: {@code id:secret} for a key in use, {@code id:secret@2027-01-31T00:00:00Z} for a retired key
-     * whose old links keep working until that instant (rotation). Secrets are at least 16 characters.
+     * whose old links keep working until that instant (rotation). Secrets are at least 16 characters, without ',' or '@'.
      */
     String keys();
 

@@ -53,13 +53,15 @@ public final class CodeDraftValidator {
         List.of());
   }
 
+  /** Whether the target's query (not its fragment) has a utm_* or af_click parameter of its own. */
   private static boolean carriesOwnParameters(String target) {
-    int q = target.indexOf('?');
+    int hash = target.indexOf('#');
+    String beforeFragment = hash < 0 ? target : target.substring(0, hash);
+    int q = beforeFragment.indexOf('?');
     if (q < 0) {
       return false;
     }
-    int end = target.indexOf('#') > q ? target.indexOf('#') : target.length();
-    for (String pair : target.substring(q + 1, end).split("&")) {
+    for (String pair : beforeFragment.substring(q + 1).split("&")) {
       String name = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
       if (name.startsWith("utm_") || name.equals("af_click")) {
         return true;

@@ -53,6 +53,13 @@ class AttributionRuleTest {
   }
 
   @Test
+  void theWindowAndReportKeysAreWhatTheRulesSay() {
+    assertThat(rule.window()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(ReportDimension.DAY.sql("cl.occurred_at")).isEqualTo("to_char(cl.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')");
+    assertThat(ReportDimension.CAMPAIGN.sql("cl.occurred_at")).isEqualTo("c.utm_campaign");
+  }
+
+  @Test
   void atTheSameInstantTheNamedClickWins() {
     Instant t = ORDER.minus(Duration.ofMinutes(1));
     AttributionRule.Candidate device = new AttributionRule.Candidate(new UUID(0, 9), CODE, "d", t);

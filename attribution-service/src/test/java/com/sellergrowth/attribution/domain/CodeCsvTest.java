@@ -48,6 +48,15 @@ class CodeCsvTest {
   }
 
   @Test
+  void anUnknownColumnIsNamedPrintablyAndShortened() {
+    String column = "x\u0001" + "y".repeat(60);
+    FieldError e = parse("target,utm_source,utm_medium,utm_campaign,utm_content," + column + "\n", 500).fileErrors().get(0);
+    assertThat(e.message()).startsWith("unknown column 'x?" + "y".repeat(38) + "...'");
+    assertThat(parse("target,utm_source,utm_medium,utm_campaign,utm_content,zz\n", 500).fileErrors().get(0).message())
+        .startsWith("unknown column 'zz'");
+  }
+
+  @Test
   void atMostTheRowLimit() {
     String row = "https://www.marketplace.example/,a,b,c,d,,\n";
     assertThat(parse(HEADER + row.repeat(3), 3).rows()).hasSize(3);

@@ -68,6 +68,15 @@ class CodeDraftValidatorTest {
     assertThat(codes(draft(TARGET + "?a=1&af_click=x", "a", "b", "c", "d", null))).containsExactly("target:ERR_TARGET_UTM");
     assertThat(codes(draft(TARGET + "?a=1#utm_source", "a", "b", "c", "d", null))).isEmpty();
     assertThat(codes(draft(TARGET + "?a=1", "a", "b", "c", "d", null))).isEmpty();
+    assertThat(codes(draft(TARGET + "#top?utm_source=x", "a", "b", "c", "d", null))).isEmpty();
+    assertThat(codes(draft(TARGET + "?utm_x=1#top", "a", "b", "c", "d", null))).containsExactly("target:ERR_TARGET_UTM");
+    assertThat(codes(draft(TARGET + "?af_click", "a", "b", "c", "d", null))).containsExactly("target:ERR_TARGET_UTM");
+  }
+
+  @Test
+  void aHighSurrogateAtTheEndIsBrokenUnicode() {
+    assertThat(codes(draft(TARGET, "a", "b", "c", "end\uD800", null))).containsExactly("utm_content:ERR_UTM_CHARACTERS");
+    assertThat(codes(draft(TARGET, "a", "b", "c", "\uD83D\uDE00\uD83D\uDE00", null))).isEmpty();
   }
 
   @Test

@@ -32,6 +32,7 @@ class CommissionRatesTest {
     assertThatThrownBy(() -> rates.calculate(List.of(new CommissionRates.Line("a", "x", 0, 1)))).hasMessageContaining("quantity");
     assertThatThrownBy(() -> rates.calculate(List.of(new CommissionRates.Line("a", "x", 1, -1)))).hasMessageContaining("price");
     assertThat(rates.calculate(List.of()).amountMinor()).isZero();
+    assertThat(rates.calculate(List.of(new CommissionRates.Line("free", "x", 1, 0))).amountMinor()).isZero();
   }
 
   @Test

@@ -56,6 +56,10 @@ class LinkSignerTest {
     assertThat(signer.verify(CODE, q.replace("t=https", "t=%E0%A4%Ahttps"), NOW).reason()).isEqualTo("MALFORMED");
     assertThat(signer.verify(CODE, "", NOW).reason()).isEqualTo("MALFORMED");
     assertThat(signer.verify(CODE, null, NOW).reason()).isEqualTo("MALFORMED");
+    assertThat(signer.verify(CODE, q.replaceAll("&af=[^&]*", "&af"), NOW).reason()).isEqualTo("SIGNATURE");
+    assertThat(signer.verify(CODE, q.replace("s=seller-1", "s"), NOW).reason()).isEqualTo("SIGNATURE");
+    assertThat(signer.verify(CODE, q.replace("s=seller-1", "s"), NOW).claimedSellerId()).isEmpty();
+    assertThat(signer.activeKeyId()).isEqualTo("k1");
   }
 
   @Test
@@ -94,6 +98,12 @@ class LinkSignerTest {
     assertThatThrownBy(() -> LinkKeys.parse("k1:0123456789abcdef", "k2")).hasMessageContaining("active-key");
     assertThatThrownBy(() -> LinkKeys.parse("k 1:0123456789abcdef", "k 1")).hasMessageContaining("key id");
     assertThatThrownBy(() -> LinkKeys.parse("nocolon", "x")).hasMessageContaining("id:secret");
+    assertThatThrownBy(() -> LinkKeys.parse(":0123456789abcdef", "x")).hasMessageContaining("id:secret");
+    LinkKeys.Key retired = LinkKeys.parse("k2:fedcba9876543210fedc,k1:0123456789abcdef@2026-12-31T00:00:00Z", "k2").find("k1");
+    assertThat(new String(retired.secret(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("0123456789abcdef");
+    assertThat(retired.validUntil()).isEqualTo(Instant.parse("2026-12-31T00:00:00Z"));
+    // '@' separates the end date: a secret that contains one is refused rather than cut short silently
+    assertThatThrownBy(() -> LinkKeys.parse("k1:0123456789ab@cdef0123", "k1")).hasMessageContaining("end date");
     assertThatThrownBy(() -> LinkKeys.parse("k1:0123456789abcdef@tomorrow", "k1")).hasMessageContaining("end date");
     assertThat(LinkKeys.parse("k1:0123456789abcdef", "k1").active().verifiesAt(NOW)).isTrue();
   }
