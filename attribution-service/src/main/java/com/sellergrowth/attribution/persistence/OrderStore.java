@@ -28,30 +28,141 @@ public class OrderStore {
     }
   }
 
-  /** A new or known order; the stored row after it (the earliest placement, the first payment and refund win). */
-  public Uni<OrderRow> upsert(SqlClient sql, OrderRow o, Instant receivedAt, String buyerId) {
-    return sql.preparedQuery("INSERT INTO order_attribution(order_id, seller_id, buyer_id, device_id, named_click_id, currency, gmv_minor, lines, "
-            + "placed_at, paid_at, refunded_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+  /**
+   * New or known orders, one row per order id, in one statement: the earliest placement and the first payment win; the stored rows
+   * after it.
+   */
+  public Uni<List<OrderRow>> upsertAll(SqlClient sql, List<OrderRow> rows, List<String> buyers, Instant receivedAt) {
+    int n = rows.size();
+    String[] ids = new String[n];
+    String[] sellers = new String[n];
+    String[] devices = new String[n];
+    UUID[] named = new UUID[n];
+    String[] currencies = new String[n];
+    Long[] gmv = new Long[n];
+    String[] lines = new String[n];
+    java.time.OffsetDateTime[] placed = new java.time.OffsetDateTime[n];
+    java.time.OffsetDateTime[] paid = new java.time.OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      OrderRow o = rows.get(i);
+      ids[i] = o.orderId();
+      sellers[i] = o.sellerId();
+      devices[i] = o.deviceId();
+      named[i] = o.namedClickId();
+      currencies[i] = o.currency();
+      gmv[i] = o.gmvMinor();
+      lines[i] = o.lines();
+      placed[i] = odt(o.placedAt());
+      paid[i] = odt(o.paidAt());
+    }
+    return sql.preparedQuery("INSERT INTO order_attribution(order_id, seller_id, buyer_id, device_id, named_click_id, currency, gmv_minor, "
+            + "lines, placed_at, paid_at, received_at) SELECT *, $11::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], "
+            + "$5::uuid[], $6::text[], $7::bigint[], $8::text[], $9::timestamptz[], $10::timestamptz[]) "
             + "ON CONFLICT (order_id) DO UPDATE SET placed_at = LEAST(order_attribution.placed_at, EXCLUDED.placed_at), "
-            + "paid_at = coalesce(order_attribution.paid_at, EXCLUDED.paid_at), refunded_at = coalesce(order_attribution.refunded_at, "
-            + "EXCLUDED.refunded_at) RETURNING " + ORDER)
-        .execute(Tuple.from(new Object[] {o.orderId(), o.sellerId(), buyerId, o.deviceId(), o.namedClickId(), o.currency(), o.gmvMinor(),
-            o.lines(), odt(o.placedAt()), odt(o.paidAt()), odt(o.refundedAt()), odt(receivedAt)}))
-        .map(rows -> order(rows.iterator().next()));
+            + "paid_at = coalesce(order_attribution.paid_at, EXCLUDED.paid_at) RETURNING " + ORDER)
+        .execute(Tuple.from(new Object[] {ids, sellers, buyers.toArray(String[]::new), devices, named, currencies, gmv, lines, placed, paid,
+            odt(receivedAt)}))
+        .map(result -> {
+          List<OrderRow> out = new ArrayList<>();
+          result.forEach(r -> out.add(order(r)));
+          return out;
+        });
+  }
+
+  /** The counted clicks each unattributed order may be won by (its device's clicks in its window, or the click it names). */
+  public Uni<java.util.Map<String, List<AttributionRule.Candidate>>> candidatesOf(SqlClient sql, List<OrderRow> orders, java.time.Duration window) {
+    int n = orders.size();
+    String[] ids = new String[n];
+    String[] sellers = new String[n];
+    String[] devices = new String[n];
+    UUID[] named = new UUID[n];
+    java.time.OffsetDateTime[] lo = new java.time.OffsetDateTime[n];
+    java.time.OffsetDateTime[] hi = new java.time.OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      OrderRow o = orders.get(i);
+      ids[i] = o.orderId();
+      sellers[i] = o.sellerId();
+      devices[i] = o.deviceId();
+      named[i] = o.namedClickId();
+      lo[i] = odt(o.placedAt().minus(window));
+      hi[i] = odt(o.placedAt());
+    }
+    String keys = " FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::timestamptz[]) "
+        + "AS k(order_id, seller_id, device_id, named, lo, hi) JOIN click c ON c.seller_id = k.seller_id AND c.invalid_reason IS NULL "
+        + "AND c.risk_reason IS NULL AND ";
+    String columns = "SELECT k.order_id, c.click_id, c.code_id, c.device_id, c.occurred_at";
+    return sql.preparedQuery(columns + keys + "c.device_id = k.device_id AND c.occurred_at BETWEEN k.lo AND k.hi UNION "
+            + columns + keys + "c.click_id = k.named")
+        .execute(Tuple.from(new Object[] {ids, sellers, devices, named, lo, hi})).map(rows -> {
+          java.util.Map<String, List<AttributionRule.Candidate>> out = new java.util.HashMap<>();
+          rows.forEach(r -> out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new AttributionRule.Candidate(r.getUUID(1),
+              r.getUUID(2), r.getString(3), instant(r.getOffsetDateTime(4)))));
+          return out;
+        });
+  }
+
+  /** Attributes many orders at once (those not attributed yet); the ids of the orders this statement attributed. */
+  public Uni<java.util.Set<String>> attributeAll(SqlClient sql, List<String> orderIds, List<AttributionRule.Winner> winners, long windowSeconds) {
+    int n = orderIds.size();
+    UUID[] clicks = new UUID[n];
+    UUID[] codes = new UUID[n];
+    java.time.OffsetDateTime[] at = new java.time.OffsetDateTime[n];
+    String[] matched = new String[n];
+    for (int i = 0; i < n; i++) {
+      AttributionRule.Winner w = winners.get(i);
+      clicks[i] = w.click().clickId();
+      codes[i] = w.click().codeId();
+      at[i] = odt(w.click().at());
+      matched[i] = w.matchedBy();
+    }
+    return sql.preparedQuery("UPDATE order_attribution o SET click_id = k.click_id, code_id = k.code_id, click_at = k.click_at, "
+            + "matched_by = k.matched_by, window_seconds = $6 FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[]) "
+            + "AS k(order_id, click_id, code_id, click_at, matched_by) WHERE o.order_id = k.order_id AND o.click_id IS NULL RETURNING o.order_id")
+        .execute(Tuple.from(new Object[] {orderIds.toArray(String[]::new), clicks, codes, at, matched, windowSeconds}))
+        .map(OrderStore::ids);
+  }
+
+  /** Credits many commissions at once, each once (the primary key); the order ids credited by this statement. */
+  public Uni<java.util.Set<String>> accrueAll(SqlClient sql, List<CommissionRow> rows) {
+    int n = rows.size();
+    String[] ids = new String[n];
+    String[] sellers = new String[n];
+    UUID[] codes = new UUID[n];
+    String[] currencies = new String[n];
+    Long[] base = new Long[n];
+    Long[] amount = new Long[n];
+    String[] lines = new String[n];
+    java.time.OffsetDateTime[] accrued = new java.time.OffsetDateTime[n];
+    java.time.OffsetDateTime[] locks = new java.time.OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      CommissionRow c = rows.get(i);
+      ids[i] = c.orderId();
+      sellers[i] = c.sellerId();
+      codes[i] = c.codeId();
+      currencies[i] = c.currency();
+      base[i] = c.baseMinor();
+      amount[i] = c.amountMinor();
+      lines[i] = c.lines();
+      accrued[i] = odt(c.accruedAt());
+      locks[i] = odt(c.locksAt());
+    }
+    return sql.preparedQuery("INSERT INTO commission(order_id, seller_id, code_id, currency, base_minor, amount_minor, lines, status, "
+            + "accrued_at, locks_at) SELECT o, s, c, cur, b, a, l, 'PENDING', ac, lk FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], "
+            + "$5::bigint[], $6::bigint[], $7::text[], $8::timestamptz[], $9::timestamptz[]) AS k(o, s, c, cur, b, a, l, ac, lk) "
+            + "ON CONFLICT DO NOTHING RETURNING order_id")
+        .execute(Tuple.from(new Object[] {ids, sellers, codes, currencies, base, amount, lines, accrued, locks})).map(OrderStore::ids);
+  }
+
+  private static java.util.Set<String> ids(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    rows.forEach(r -> out.add(r.getString(0)));
+    return out;
   }
 
   /** Marks a known order refunded (the first refund wins); null for an order attribution never stored. */
   public Uni<OrderRow> refund(SqlClient sql, String orderId, Instant at) {
     return sql.preparedQuery("UPDATE order_attribution SET refunded_at = coalesce(refunded_at, $2) WHERE order_id = $1 RETURNING " + ORDER)
         .execute(Tuple.of(orderId, odt(at))).map(rows -> rows.size() == 0 ? null : order(rows.iterator().next()));
-  }
-
-  /** Counted clicks (no invalid or risk reason) of the seller's codes that may win an order. */
-  public Uni<List<AttributionRule.Candidate>> candidates(SqlClient sql, String sellerId, String deviceId, UUID namedClickId, Instant from,
-      Instant to) {
-    return sql.preparedQuery("SELECT click_id, code_id, device_id, occurred_at FROM click WHERE seller_id = $1 AND invalid_reason IS NULL "
-            + "AND risk_reason IS NULL AND ((device_id = $2 AND occurred_at BETWEEN $3 AND $4) OR click_id = $5)")
-        .execute(Tuple.of(sellerId, deviceId, odt(from), odt(to), namedClickId)).map(OrderStore::candidates);
   }
 
   /**
@@ -141,12 +252,6 @@ public class OrderStore {
   public Uni<OrderRow> order(SqlClient sql, String sellerId, String orderId) {
     return sql.preparedQuery("SELECT " + ORDER + " FROM order_attribution WHERE order_id = $1 AND seller_id = $2")
         .execute(Tuple.of(orderId, sellerId)).map(rows -> rows.size() == 0 ? null : order(rows.iterator().next()));
-  }
-
-  private static List<AttributionRule.Candidate> candidates(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
-    List<AttributionRule.Candidate> out = new ArrayList<>();
-    rows.forEach(r -> out.add(new AttributionRule.Candidate(r.getUUID(0), r.getUUID(1), r.getString(2), instant(r.getOffsetDateTime(3)))));
-    return out;
   }
 
   private static List<CommissionRow> commissions(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {

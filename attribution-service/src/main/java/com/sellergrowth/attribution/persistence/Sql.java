@@ -74,6 +74,17 @@ public final class Sql {
     return false;
   }
 
+  /** The inbox for a batch: the ids of {@code eventIds} that {@code consumer} sees for the first time (the others: duplicates). */
+  public static Uni<java.util.Set<String>> firstTimes(SqlClient sql, String consumer, List<String> eventIds) {
+    return sql.preparedQuery("INSERT INTO processed_event(consumer, event_id) SELECT $1, e FROM unnest($2::text[]) AS e ON CONFLICT DO NOTHING "
+            + "RETURNING event_id")
+        .execute(Tuple.of(consumer, eventIds.toArray(String[]::new))).map(rows -> {
+          java.util.Set<String> out = new java.util.HashSet<>();
+          rows.forEach(r -> out.add(r.getString(0)));
+          return out;
+        });
+  }
+
   /** The inbox (STYLE 6) on the caller's transaction: true the first time {@code consumer} sees {@code eventId}. */
   public static Uni<Boolean> firstTime(SqlClient sql, String consumer, String eventId) {
     return sql.preparedQuery(MARK_PROCESSED).execute(Tuple.of(consumer, eventId)).map(r -> r.rowCount() == 1);

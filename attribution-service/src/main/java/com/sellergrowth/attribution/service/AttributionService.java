@@ -17,6 +17,7 @@ import com.sellergrowth.events.attribution.CommissionReversedV1;
 import com.sellergrowth.events.attribution.OrderAttributedV1;
 import com.sellergrowth.events.platform.OrderLine;
 import com.sellergrowth.events.platform.OrderSnapshot;
+import com.sellergrowth.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -24,8 +25,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -63,37 +69,132 @@ public class AttributionService {
     PLACED, PAID, REFUNDED
   }
 
-  /** Applies one order event once (inbox); true when applied, false for a duplicate. */
-  public Uni<Boolean> onOrder(String eventId, Kind kind, OrderSnapshot order, Instant at) {
-    OrderRow row = kind == Kind.REFUNDED ? null : row(order, kind, at);
-    return pool.withTransaction(sql -> Sql.firstTime(sql, CONSUMER, eventId).chain(first -> {
-      if (!first) {
-        return Uni.createFrom().item(false);
+  /** One order event of a batch, checked ({@link #check}). */
+  public record OrderEvent(String eventId, Kind kind, OrderSnapshot order, Instant at, OrderRow row) {
+  }
+
+  /**
+   * Checks an order event; anything out of contract bounds throws {@link EventRejectedException} (dead-letter it alone).
+   * Refunds need only the order's id.
+   */
+  public OrderEvent check(String eventId, Kind kind, OrderSnapshot order, Instant at) {
+    if (order == null || order.orderId() == null || order.orderId().isEmpty()) {
+      throw new EventRejectedException("order without an id");
+    }
+    return new OrderEvent(eventId, kind, order, at, kind == Kind.REFUNDED ? null : row(order, kind, at));
+  }
+
+  /**
+   * Applies a batch of order events in one transaction, set-based (ATR-5, ATR-7): the new ones (inbox) are folded per order
+   * (the earliest placement, the first payment), the orders' lock stripes taken, the orders stored in one statement, their
+   * candidate clicks read in one, the winners written in one, the commissions credited in one and every event appended to
+   * the outbox in one. Refunds and cancellations then follow in batch order (rare; they reverse or claw back one commission
+   * each). Duplicates and replays change nothing: the inbox skips them and every write is conditional.
+   */
+  public Uni<Void> onOrders(List<OrderEvent> batch) {
+    Map<String, OrderEvent> byId = new LinkedHashMap<>();
+    batch.forEach(e -> byId.putIfAbsent(e.eventId(), e));
+    return pool.withTransaction(sql -> Sql.firstTimes(sql, CONSUMER, List.copyOf(byId.keySet())).chain(fresh -> {
+      List<OrderEvent> events = byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList();
+      Map<String, OrderRow> folded = new LinkedHashMap<>();
+      Map<String, String> buyers = new HashMap<>();
+      for (OrderEvent e : events) {
+        if (e.kind() == Kind.REFUNDED || (e.row().deviceId() == null && e.row().namedClickId() == null)) {
+          continue; // a refund follows below; an order nothing could ever attribute is not stored
+        }
+        folded.merge(e.order().orderId(), e.row(), AttributionService::fold);
+        buyers.putIfAbsent(e.order().orderId(), e.order().buyerId());
       }
-      if (kind == Kind.REFUNDED) {
-        return orders.refund(sql, order.orderId(), at).chain(stored -> stored == null ? Uni.createFrom().voidItem() : refund(sql, stored, at))
-            .replaceWith(true);
-      }
-      if (row.deviceId() == null && row.namedClickId() == null) {
-        return Uni.createFrom().item(true); // nothing could ever attribute it: not stored
-      }
+      List<OrderRow> rows = List.copyOf(folded.values());
       List<String> keys = new ArrayList<>();
-      keys.add(row.deviceId());
-      keys.add(row.namedClickId() == null ? null : row.namedClickId().toString());
-      return Sql.lockStripes(sql, keys).chain(() -> orders.upsert(sql, row, clock.instant(), order.buyerId()))
-          .chain(stored -> stored.attributed()
-          ? accrueIfPaid(sql, stored)
-          : orders.candidates(sql, stored.sellerId(), stored.deviceId(), stored.namedClickId(), stored.placedAt().minus(rule.window()),
-              stored.placedAt()).chain(candidates -> attribute(sql, stored, candidates))).replaceWith(true);
+      rows.forEach(o -> {
+        keys.add(o.deviceId());
+        keys.add(o.namedClickId() == null ? null : o.namedClickId().toString());
+      });
+      Uni<Void> stored = rows.isEmpty() ? Uni.createFrom().voidItem()
+          : Sql.lockStripes(sql, keys)
+              .chain(() -> orders.upsertAll(sql, rows, rows.stream().map(o -> buyers.get(o.orderId())).toList(), clock.instant()))
+              .chain(upserted -> attributeAndAccrue(sql, upserted));
+      for (OrderEvent e : events) {
+        if (e.kind() == Kind.REFUNDED) {
+          stored = stored.chain(() -> orders.refund(sql, e.order().orderId(), e.at())
+              .chain(o -> o == null ? Uni.createFrom().voidItem() : refund(sql, o, e.at())));
+        }
+      }
+      return stored;
     }));
   }
 
+  /** Two events of one order in a batch: the earliest placement, the first payment, the first event's facts. */
+  private static OrderRow fold(OrderRow a, OrderRow b) {
+    return new OrderRow(a.orderId(), a.sellerId(), a.deviceId(), a.namedClickId(), a.currency(), a.gmvMinor(), a.lines(),
+        a.placedAt().isBefore(b.placedAt()) ? a.placedAt() : b.placedAt(), a.paidAt() != null ? a.paidAt() : b.paidAt(), null, null, null,
+        null, null, null);
+  }
+
+  /** The stored orders of a batch: the unattributed ones meet their candidate clicks; the attributed and paid ones earn commission. */
+  private Uni<Void> attributeAndAccrue(SqlClient sql, List<OrderRow> upserted) {
+    List<OrderRow> waiting = upserted.stream().filter(o -> !o.attributed()).toList();
+    Uni<Map<String, List<AttributionRule.Candidate>>> candidates = waiting.isEmpty()
+        ? Uni.createFrom().item(Map.of()) : orders.candidatesOf(sql, waiting, rule.window());
+    long windowSeconds = rule.window().toSeconds();
+    Instant now = clock.instant();
+    return candidates.chain(byOrder -> {
+      List<String> won = new ArrayList<>();
+      List<AttributionRule.Winner> winners = new ArrayList<>();
+      for (OrderRow o : waiting) {
+        rule.winner(byOrder.getOrDefault(o.orderId(), List.of()), o.placedAt(), o.deviceId(), o.namedClickId()).ifPresent(w -> {
+          won.add(o.orderId());
+          winners.add(w);
+        });
+      }
+      Uni<Set<String>> attributed = won.isEmpty() ? Uni.createFrom().item(Set.of())
+          : orders.attributeAll(sql, won, winners, windowSeconds);
+      return attributed.chain(done -> {
+        List<Outbox.Row> outbox = new ArrayList<>();
+        Map<String, OrderRow> current = new LinkedHashMap<>();
+        upserted.forEach(o -> current.put(o.orderId(), o));
+        for (int i = 0; i < won.size(); i++) {
+          if (!done.contains(won.get(i))) {
+            continue;
+          }
+          OrderRow o = current.get(won.get(i));
+          AttributionRule.Winner w = winners.get(i);
+          String code = w.click().codeId().toString();
+          outbox.add(Outbox.row(code, new OrderAttributedV1(o.orderId(), code, o.sellerId(),
+              w.click().clickId().toString(), w.click().at(), o.placedAt(), w.matchedBy(), windowSeconds, AttributionRule.RULE, o.gmvMinor(),
+              o.currency(), now), now));
+          current.put(o.orderId(), new OrderRow(o.orderId(), o.sellerId(), o.deviceId(), o.namedClickId(), o.currency(), o.gmvMinor(), o.lines(),
+              o.placedAt(), o.paidAt(), o.refundedAt(), w.click().clickId(), w.click().codeId(), w.click().at(), w.matchedBy(), windowSeconds));
+        }
+        List<CommissionRow> due = current.values().stream().filter(o -> o.attributed() && o.paidAt() != null && o.refundedAt() == null)
+            .map(this::commissionOf).toList();
+        Uni<Set<String>> credited = due.isEmpty() ? Uni.createFrom().item(Set.of()) : orders.accrueAll(sql, due);
+        return credited.chain(ids -> {
+          for (CommissionRow c : due) {
+            if (ids.contains(c.orderId())) {
+              outbox.add(Outbox.row(c.codeId().toString(), new CommissionAccruedV1(c.orderId(),
+                  c.codeId().toString(), c.sellerId(), c.baseMinor(), c.amountMinor(), c.currency(), c.locksAt(), now), now));
+            }
+          }
+          return Sql.outbox(sql, outbox);
+        });
+      });
+    });
+  }
+
+  private CommissionRow commissionOf(OrderRow o) {
+    CommissionRates.Calculation calc = rates.calculate(lines(o.lines()));
+    return new CommissionRow(o.orderId(), o.sellerId(), o.codeId(), o.currency(), calc.baseMinor(), calc.amountMinor(), write(calc.lines()),
+        "PENDING", 0, o.paidAt(), o.paidAt().plus(config.commission().lockAfter()), null, null, null, 1);
+  }
+
   /** Orders that were waiting for a click: the counted clicks of a batch may now win them (ATR-5, order before click). */
-  public Uni<Void> onCountedClicks(SqlClient sql, List<AttributionRule.Candidate> clicks, java.util.Map<UUID, String> sellerOf) {
+  public Uni<Void> onCountedClicks(SqlClient sql, List<AttributionRule.Candidate> clicks, Map<UUID, String> sellerOf) {
     if (clicks.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    String[] devices = clicks.stream().map(AttributionRule.Candidate::deviceId).filter(java.util.Objects::nonNull).distinct()
+    String[] devices = clicks.stream().map(AttributionRule.Candidate::deviceId).filter(Objects::nonNull).distinct()
         .toArray(String[]::new);
     UUID[] ids = clicks.stream().map(AttributionRule.Candidate::clickId).toArray(UUID[]::new);
     Instant since = clock.instant().minus(config.window().orderGrace());
@@ -135,14 +236,11 @@ public class AttributionService {
     if (!o.attributed() || o.paidAt() == null || o.refundedAt() != null) {
       return Uni.createFrom().voidItem();
     }
-    CommissionRates.Calculation calc = rates.calculate(lines(o.lines()));
-    Instant locksAt = o.paidAt().plus(config.commission().lockAfter());
-    CommissionRow c = new CommissionRow(o.orderId(), o.sellerId(), o.codeId(), o.currency(), calc.baseMinor(), calc.amountMinor(),
-        write(calc.lines()), "PENDING", 0, o.paidAt(), locksAt, null, null, null, 1);
+    CommissionRow c = commissionOf(o);
     Instant now = clock.instant();
     return orders.accrue(sql, c).chain(inserted -> inserted
-        ? Sql.outbox(sql, o.codeId().toString(), new CommissionAccruedV1(o.orderId(), o.codeId().toString(), o.sellerId(), calc.baseMinor(),
-            calc.amountMinor(), o.currency(), locksAt, now), now)
+        ? Sql.outbox(sql, o.codeId().toString(), new CommissionAccruedV1(o.orderId(), o.codeId().toString(), o.sellerId(), c.baseMinor(),
+            c.amountMinor(), o.currency(), c.locksAt(), now), now)
         : Uni.createFrom().voidItem());
   }
 
@@ -162,7 +260,7 @@ public class AttributionService {
 
   /** Checks an order from the platform; anything out of contract bounds is dead-lettered, not guessed at. */
   private OrderRow row(OrderSnapshot o, Kind kind, Instant at) {
-    if (o == null || o.orderId() == null || o.sellerId() == null || o.lines() == null || o.lines().stream().anyMatch(java.util.Objects::isNull)) {
+    if (o == null || o.orderId() == null || o.sellerId() == null || o.lines() == null || o.lines().stream().anyMatch(Objects::isNull)) {
       throw new EventRejectedException("order without id, seller or lines");
     }
     if (o.currency() == null || !CURRENCY.matcher(o.currency()).matches()) {
