@@ -25,9 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * attribution-service under load (bench/attribution.sh runs it against the running service).
- * Setup: an affiliate seller and 50 codes through the real API. Phase 1: clicks (as the redirect's outbox relay publishes
- * them on attribution.events) and paid orders of the clicking devices (platform.orders), 4 to 1, at the offered rate; twice
- * a second a probe click whose visibility is polled on GET /v1/clicks/{id} (the row the reports read): click-to-report
+ * Setup: an affiliate seller, 50 codes and a probe code through the real API. Phase 1: clicks (as the redirect's outbox
+ * relay publishes them on attribution.events) and paid orders of the clicking devices (platform.orders), 4 to 1, at the
+ * offered rate; twice a second a probe click on the probe code, whose report one poller reads every 20 ms: click-to-report
  * latency. Phase 2: a backlog published as fast as possible, and the time until the service's group has committed past it
  * on both topics: its sustained rate.
  */
@@ -60,7 +60,7 @@ public class AttributionBench {
     producer.flush();
     List<String> codes = new ArrayList<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (codes.size() < 50 && System.nanoTime() < deadline) {
+    while (codes.size() < 51 && System.nanoTime() < deadline) {
       HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/v1/codes")).header("Authorization", "Bearer " + token)
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"target\":\"https://www.marketplace.example/item/"
               + codes.size() + "\",\"utm_source\":\"bench\",\"utm_medium\":\"social\",\"utm_campaign\":\"c" + (codes.size() % 5)
@@ -73,16 +73,17 @@ public class AttributionBench {
         Thread.sleep(200); // the seller's profile is on its way
       }
     }
-    if (codes.size() < 50) {
+    if (codes.size() < 51) {
       throw new IllegalStateException("could not create the benchmark's codes (is the service consuming platform.sellers?)");
     }
-    System.err.printf("seller %s with %d codes%n", sellerId, codes.size());
+    String probeCode = codes.remove(50); // probe clicks only: its report's click count says which probes are visible
+    System.err.printf("seller %s with %d codes and a probe code%n", sellerId, codes.size());
 
     System.err.printf("warm-up: %d events/s for 20 s%n", rate);
-    load(rate, 20, sellerId, codes, null, token, api);
+    load(rate, 20, sellerId, codes, null, token, api, probeCode);
     System.err.printf("measured: %d events/s for %d s, probe clicks twice a second%n", rate, seconds);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    load(rate, seconds, sellerId, codes, latencies, token, api);
+    load(rate, seconds, sellerId, codes, latencies, token, api, probeCode);
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
 
@@ -112,13 +113,39 @@ public class AttributionBench {
         published / secs);
   }
 
-  /** Events at {@code rate} for {@code seconds}; with {@code latencies}, a probe click twice a second, timed until visible. */
-  static void load(int rate, int seconds, String sellerId, List<String> codes, List<Long> latencies, String token, String api)
-      throws Exception {
+  /**
+   * Events at {@code rate} for {@code seconds}; with {@code latencies}, a probe click on the probe code twice a second, and one
+   * poller reading that code's report every 20 ms: the n-th probe is visible once the report counts n clicks.
+   */
+  static void load(int rate, int seconds, String sellerId, List<String> codes, List<Long> latencies, String token, String api,
+      String probeCode) throws Exception {
     long start = System.nanoTime();
     long total = (long) rate * seconds;
-    List<Thread> probes = new ArrayList<>();
     int perProbe = Math.max(1, rate / 2);
+    List<Long> sentAt = Collections.synchronizedList(new ArrayList<>());
+    int baseline = latencies == null ? 0 : reportClicks(api, token, probeCode);
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread poller = new Thread(() -> {
+      int seen = 0;
+      long giveUp = Long.MAX_VALUE;
+      while (latencies != null && (!done.get() || seen < sentAt.size()) && System.nanoTime() < giveUp) {
+        try {
+          int visible = reportClicks(api, token, probeCode) - baseline;
+          long now = System.nanoTime();
+          while (seen < Math.min(visible, sentAt.size())) {
+            latencies.add((now - sentAt.get(seen)) / 1_000_000);
+            seen++;
+          }
+          if (done.get() && giveUp == Long.MAX_VALUE) {
+            giveUp = now + Duration.ofSeconds(60).toNanos();
+          }
+          Thread.sleep(20);
+        } catch (Exception e) {
+          return;
+        }
+      }
+    }, "probe-poller");
+    poller.start();
     for (long i = 0; i < total; i++) {
       long due = start + i * 1_000_000_000L / rate;
       long wait = due - System.nanoTime();
@@ -127,33 +154,26 @@ public class AttributionBench {
       }
       event(i, sellerId, codes, Instant.now());
       if (latencies != null && i % perProbe == 0) {
-        String id = UUID.randomUUID().toString();
-        long sent = System.nanoTime();
-        click(id, codes.get(0), sellerId, "probe-" + id, Instant.now());
+        sentAt.add(System.nanoTime());
+        click(UUID.randomUUID().toString(), probeCode, sellerId, "probe-" + UUID.randomUUID(), Instant.now());
         producer.flush();
-        Thread probe = new Thread(() -> {
-          try {
-            while (System.nanoTime() - sent < Duration.ofSeconds(30).toNanos()) {
-              int status = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/v1/clicks/" + id)).header("Authorization", "Bearer " + token)
-                  .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-              if (status == 200) {
-                latencies.add((System.nanoTime() - sent) / 1_000_000);
-                return;
-              }
-              Thread.sleep(10);
-            }
-          } catch (Exception e) {
-            // counted as not visible
-          }
-        }, "probe");
-        probe.start();
-        probes.add(probe);
       }
     }
     producer.flush();
-    for (Thread t : probes) {
-      t.join();
+    done.set(true);
+    poller.join();
+  }
+
+  /** The probe code's click count in today's report (0 before the first). */
+  static int reportClicks(String api, String token, String code) throws Exception {
+    String body = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/v1/reports/traffic?code=" + code)).header("Authorization", "Bearer " + token)
+        .build(), HttpResponse.BodyHandlers.ofString()).body();
+    int total = 0;
+    Matcher m = Pattern.compile("\"clicks\":(\\d+)").matcher(body);
+    while (m.find()) {
+      total += Integer.parseInt(m.group(1));
     }
+    return total;
   }
 
   /** Four clicks to one paid order: the order is from a device that clicked a moment ago, so it is attributed. */

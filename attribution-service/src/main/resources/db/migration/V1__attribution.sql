@@ -58,6 +58,7 @@ CREATE TABLE click (
   received_at     TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX click_by_code_time ON click (code_id, occurred_at);
+CREATE INDEX click_by_seller_time ON click (seller_id, occurred_at);   -- ATR-8 reports
 CREATE INDEX click_by_device_time ON click (device_id, occurred_at);
 
 -- ATR-6: per device and code, the click that opened the current one-hour window (the window starts at a counted click).
@@ -100,7 +101,7 @@ CREATE TABLE order_attribution (
 );
 CREATE INDEX order_attribution_waiting_by_device ON order_attribution (device_id) WHERE click_id IS NULL;
 CREATE INDEX order_attribution_waiting_by_click ON order_attribution (named_click_id) WHERE click_id IS NULL;
-CREATE INDEX order_attribution_by_code ON order_attribution (code_id, placed_at) WHERE click_id IS NOT NULL;
+CREATE INDEX order_attribution_by_seller ON order_attribution (seller_id, placed_at) WHERE click_id IS NOT NULL;   -- ATR-8
 
 -- ATR-7: one commission per order (the primary key: never credited twice). PENDING -> LOCKED -> PAID; REVERSED (refund
 -- while pending); clawback_minor > 0: refunded after locking. version: optimistic lock (pay and refund races).

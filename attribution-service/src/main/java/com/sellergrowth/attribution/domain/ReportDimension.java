@@ -2,7 +2,7 @@ package com.sellergrowth.attribution.domain;
 
 /** ATR-8: what a traffic report groups by: the UTC day, or one UTM field. */
 public enum ReportDimension {
-  DAY("to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD')"),
+  DAY("g.day"),
   SOURCE("c.utm_source"),
   MEDIUM("c.utm_medium"),
   CAMPAIGN("c.utm_campaign"),
@@ -14,8 +14,13 @@ public enum ReportDimension {
     this.sql = sql;
   }
 
-  /** The SQL expression of the group key, given the time column the day is taken from (a constant: never user input). */
-  public String sql(String timeColumn) {
-    return this == DAY ? String.format(sql, timeColumn) : sql;
+  /** The SQL expression of the group key over the per-code, per-day aggregate {@code g} and its code {@code c} (a constant). */
+  public String sql() {
+    return sql;
+  }
+
+  /** The UTC day of a time column, as the reports key it (a constant). */
+  public static String day(String timeColumn) {
+    return "to_char(" + timeColumn + " AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
   }
 }

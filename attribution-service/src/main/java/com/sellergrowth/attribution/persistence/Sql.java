@@ -1,5 +1,9 @@
 package com.sellergrowth.attribution.persistence;
 
+import com.sellergrowth.events.EventCatalog;
+import com.sellergrowth.events.EventSerde;
+import com.sellergrowth.events.EventType;
+import com.sellergrowth.support.ids.TimeOrderedIds;
 import com.sellergrowth.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -8,10 +12,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 /** Small SQL helpers shared by the stores: instants, the inbox and the outbox on the statement's own connection. */
 public final class Sql {
   private static final String INSERT_OUTBOX = "INSERT INTO outbox_event(" + Outbox.COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+  private static final String INSERT_OUTBOX_ALL = "INSERT INTO outbox_event(event_id, topic, msg_key, type, version, subject, payload, "
+      + "traceparent, occurred_at) SELECT id, topic, k, type, v, k, payload, tp, at FROM unnest($1::uuid[], $2::text[], $3::text[], "
+      + "$4::text[], $5::int[], $6::text[], $7::text[], $8::timestamptz[]) AS t(id, topic, k, type, v, payload, tp, at)";
   private static final String MARK_PROCESSED = "INSERT INTO processed_event(consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
 
   private Sql() {
@@ -30,12 +38,30 @@ public final class Sql {
     return sql.preparedQuery(INSERT_OUTBOX).execute(Tuple.from(Outbox.row(key, event, at).values())).replaceWithVoid();
   }
 
-  /** Appends several events in order. */
+  /** Appends several events in order, in one {@code INSERT ... unnest} statement (ADR 7). */
   public static Uni<Void> outbox(SqlClient sql, List<Outbox.Row> rows) {
     if (rows.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    return sql.preparedQuery(INSERT_OUTBOX).executeBatch(rows.stream().map(r -> Tuple.from(r.values())).toList()).replaceWithVoid();
+    Outbox.Columns columns = new Outbox.Columns(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      columns.set(i, rows.get(i));
+    }
+    return sql.preparedQuery(INSERT_OUTBOX_ALL).execute(Tuple.from(columns.values())).replaceWithVoid();
+  }
+
+  /**
+   * An outbox row for a batch hot path: serialized without the per-event JSON Schema pass (the contract tests pin every record
+   * to its schema) and without a trace parent (a batch has many causes).
+   */
+  public static Outbox.Row row(String key, Record event, Instant at) {
+    return row(TimeOrderedIds.next(), key, event, at);
+  }
+
+  /** As {@link #row(String, Record, Instant)} with a given CloudEvents id (a click's id is its event id). */
+  public static Outbox.Row row(UUID eventId, String key, Record event, Instant at) {
+    EventType<?> type = EventCatalog.of(event.getClass());
+    return new Outbox.Row(eventId, type.topic(), key, type.type(), type.version(), EventSerde.serializeUnchecked(event), null, odt(at));
   }
 
   /** Stripes of the lock that orders, clicks and risk invalidations take on the devices and click ids they touch. */

@@ -1,8 +1,6 @@
 package com.sellergrowth.attribution.redirect;
 
-import com.sellergrowth.events.EventCatalog;
-import com.sellergrowth.events.EventSerde;
-import com.sellergrowth.events.EventType;
+import com.sellergrowth.attribution.persistence.Sql;
 import com.sellergrowth.support.batch.Batcher;
 import com.sellergrowth.support.inbox.Failures;
 import com.sellergrowth.support.outbox.Outbox;
@@ -10,11 +8,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -27,10 +22,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClickRecorder {
   private static final int MAX_BATCH = 500;
-  private static final String INSERT = "INSERT INTO outbox_event(event_id, topic, msg_key, type, version, subject, payload, traceparent, "
-      + "occurred_at) SELECT id, topic, k, type, v, k, payload, tp, at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], "
-      + "$6::text[], $7::text[], $8::timestamptz[]) AS t(id, topic, k, type, v, payload, tp, at)";
-
   private final Pool pool;
   private final Batcher<Outbox.Row, Boolean> batcher;
 
@@ -42,17 +33,10 @@ public class ClickRecorder {
 
   /** Writes the click's outbox row; completes once it is committed. */
   public Uni<Boolean> record(UUID clickId, String codeId, Record click, Instant at) {
-    EventType<?> type = EventCatalog.of(click.getClass());
-    // Schema-checked by the contract tests; the hot path skips the per-event JSON Schema pass (serializeUnchecked).
-    return batcher.submit(new Outbox.Row(clickId, type.topic(), codeId, type.type(), type.version(), EventSerde.serializeUnchecked(click),
-        null, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)));
+    return batcher.submit(Sql.row(clickId, codeId, click, at));
   }
 
   private Uni<List<Boolean>> insert(List<Outbox.Row> rows) {
-    Outbox.Columns columns = new Outbox.Columns(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      columns.set(i, rows.get(i));
-    }
-    return pool.preparedQuery(INSERT).execute(Tuple.from(columns.values())).map(r -> Collections.nCopies(rows.size(), Boolean.TRUE));
+    return Sql.outbox(pool, rows).map(v -> Collections.nCopies(rows.size(), Boolean.TRUE));
   }
 }

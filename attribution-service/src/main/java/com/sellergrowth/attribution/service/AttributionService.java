@@ -161,7 +161,7 @@ public class AttributionService {
           OrderRow o = current.get(won.get(i));
           AttributionRule.Winner w = winners.get(i);
           String code = w.click().codeId().toString();
-          outbox.add(Outbox.row(code, new OrderAttributedV1(o.orderId(), code, o.sellerId(),
+          outbox.add(Sql.row(code, new OrderAttributedV1(o.orderId(), code, o.sellerId(),
               w.click().clickId().toString(), w.click().at(), o.placedAt(), w.matchedBy(), windowSeconds, AttributionRule.RULE, o.gmvMinor(),
               o.currency(), now), now));
           current.put(o.orderId(), new OrderRow(o.orderId(), o.sellerId(), o.deviceId(), o.namedClickId(), o.currency(), o.gmvMinor(), o.lines(),
@@ -173,7 +173,7 @@ public class AttributionService {
         return credited.chain(ids -> {
           for (CommissionRow c : due) {
             if (ids.contains(c.orderId())) {
-              outbox.add(Outbox.row(c.codeId().toString(), new CommissionAccruedV1(c.orderId(),
+              outbox.add(Sql.row(c.codeId().toString(), new CommissionAccruedV1(c.orderId(),
                   c.codeId().toString(), c.sellerId(), c.baseMinor(), c.amountMinor(), c.currency(), c.locksAt(), now), now));
             }
           }

@@ -42,7 +42,7 @@ public class CommissionService {
   public Uni<Integer> lockDue() {
     Instant now = clock.instant();
     return pool.withTransaction(sql -> orders.lockDue(sql, now, LOCK_BATCH)
-        .call(locked -> Sql.outbox(sql, locked.stream().map(c -> com.sellergrowth.support.outbox.Outbox.row(c.codeId().toString(),
+        .call(locked -> Sql.outbox(sql, locked.stream().map(c -> Sql.row(c.codeId().toString(),
             new CommissionSettledV1(c.orderId(), c.codeId().toString(), c.sellerId(), "LOCKED", c.amountMinor(), c.currency(), now), now))
             .toList())))
         .chain(locked -> locked.size() == LOCK_BATCH ? lockDue().map(more -> locked.size() + more) : Uni.createFrom().item(locked.size()));

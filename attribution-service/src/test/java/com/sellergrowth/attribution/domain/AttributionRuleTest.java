@@ -55,8 +55,9 @@ class AttributionRuleTest {
   @Test
   void theWindowAndReportKeysAreWhatTheRulesSay() {
     assertThat(rule.window()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(ReportDimension.DAY.sql("cl.occurred_at")).isEqualTo("to_char(cl.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')");
-    assertThat(ReportDimension.CAMPAIGN.sql("cl.occurred_at")).isEqualTo("c.utm_campaign");
+    assertThat(ReportDimension.day("cl.occurred_at")).isEqualTo("to_char(cl.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')");
+    assertThat(ReportDimension.DAY.sql()).isEqualTo("g.day");
+    assertThat(ReportDimension.CAMPAIGN.sql()).isEqualTo("c.utm_campaign");
   }
 
   @Test

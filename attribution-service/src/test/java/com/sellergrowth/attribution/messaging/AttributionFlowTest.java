@@ -52,6 +52,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class AttributionFlowTest {
+  private static final Duration REPLAY_WAIT = Duration.ofSeconds(600);
   @Inject
   KafkaClientService kafka;
 
@@ -234,16 +235,17 @@ class AttributionFlowTest {
       assertThat(assigned).isNotEmpty();
       consumer.seekToBeginning(assigned).await().atMost(Duration.ofSeconds(10));
     }
-    // a marker order at the end of every partition of platform.orders, then wait until each is applied: everything before was read again
+    // a marker order at the end (after a local benchmark the topics hold hundreds of thousands of events: allow for them; in CI
+    // they hold only the tests' own) of every partition of platform.orders, then wait until each is applied: everything before was read again
     for (int p = 0; p < partitions(Topics.PLATFORM_ORDERS); p++) {
       String marker = uid("marker");
       Instant now = TestClock.get().now();
       Kafka.publishToPartitionWithId(marker, p, marker, new OrderPlacedV1(order(s, marker, null, null, "cat-x", 1), now), now);
-      awaitProcessed(marker);
+      awaitProcessed(marker, REPLAY_WAIT);
     }
     // and a marker click after everything on attribution.events: once stored, the click stream was read again
     String markerClick = clickIdOf(visit((String) code.get("link"), "device-marker", BROWSER));
-    awaitClick(markerClick);
+    awaitClick(markerClick, REPLAY_WAIT);
     await().atMost(Duration.ofSeconds(60)).until(() -> report(s, query).getInt("[0].clicks") == 3);
     JsonPath after = report(s, query);
     JsonPath was = JsonPath.from(before);

@@ -42,6 +42,7 @@ public final class Fixtures {
 
   /** A seller whose profile the platform published (ATR-2: affiliate member or not), once the service applied it. */
   public static Seller seller(boolean affiliate) {
+    awaitConsumers();
     String id = uid("seller");
     Instant now = TestClock.get().now();
     Kafka.publish(id, new SellerProfileUpdatedV1(id, "ENTERPRISE", true, true, true, 3, 9_800, 50, affiliate, List.of(), now), now);
@@ -88,7 +89,12 @@ public final class Fixtures {
   }
 
   public static void awaitClick(String clickId) {
-    await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM click WHERE click_id = ?::uuid", clickId) == 1);
+    awaitClick(clickId, WAIT);
+  }
+
+  /** As above, with a longer wait. */
+  public static void awaitClick(String clickId, Duration wait) {
+    await().atMost(wait).until(() -> Db.count("SELECT count(*) FROM click WHERE click_id = ?::uuid", clickId) == 1);
   }
 
   public static String reasonOf(String clickId) {
@@ -103,7 +109,26 @@ public final class Fixtures {
 
   /** Waits until the service applied the event with this id. */
   public static void awaitProcessed(String eventId) {
-    await().atMost(WAIT).until(() -> Db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+    awaitProcessed(eventId, WAIT);
+  }
+
+  /** As above, with a longer wait (a replay from offset 0 of a broker with history). */
+  public static void awaitProcessed(String eventId, Duration wait) {
+    await().atMost(wait).until(() -> Db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+  }
+
+  /**
+   * Waits until the click and order consumers hold their partitions: in tests they read from "now" (application.properties),
+   * so what is published before they are assigned would be missed.
+   */
+  public static synchronized void awaitConsumers() {
+    var kafka = io.quarkus.arc.Arc.container().instance(io.smallrye.reactive.messaging.kafka.KafkaClientService.class).get();
+    for (String channel : List.of("attribution-events-in", "platform-orders-in")) {
+      await().atMost(WAIT).until(() -> {
+        var consumer = kafka.getConsumer(channel);
+        return consumer != null && !consumer.getAssignments().await().atMost(Duration.ofSeconds(5)).isEmpty();
+      });
+    }
   }
 
   private Fixtures() {
