@@ -82,6 +82,21 @@ public final class EventSerde {
     }
   }
 
+  /**
+   * Parses a payload of the given type without the JSON Schema pass, for a consumer of its own service's topic (what its outbox
+   * wrote from the same records); a payload that is not JSON or does not bind still throws {@link EventRejectedException}.
+   */
+  public static <T extends Record> T deserializeUnchecked(EventType<T> type, String json) {
+    if (json == null || json.isBlank()) {
+      throw new EventRejectedException(type.key() + ": empty payload");
+    }
+    try {
+      return MAPPER.readValue(json, type.recordClass());
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new EventRejectedException(type.key() + ": does not bind to " + type.recordClass().getSimpleName(), e);
+    }
+  }
+
   /** Schema errors of a payload, empty when it is valid. */
   public static Set<String> validate(EventType<?> type, JsonNode node) {
     return schema(type).validate(node).stream().map(ValidationMessage::getMessage).collect(Collectors.toCollection(java.util.TreeSet::new));

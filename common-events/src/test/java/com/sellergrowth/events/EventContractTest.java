@@ -58,6 +58,15 @@ class EventContractTest {
 
   @ParameterizedTest
   @MethodSource("types")
+  void uncheckedDeserializationReadsWhatCheckedDeserializationReads(EventType<?> type) {
+    String json = EventSerde.serialize(EventSamples.sample(type.recordClass(), true));
+    assertThat(EventSerde.deserializeUnchecked(type, json)).isEqualTo(EventSerde.deserialize(type, json));
+    assertThatThrownBy(() -> EventSerde.deserializeUnchecked(type, "{not json")).isInstanceOf(EventRejectedException.class);
+    assertThatThrownBy(() -> EventSerde.deserializeUnchecked(type, " ")).isInstanceOf(EventRejectedException.class);
+  }
+
+  @ParameterizedTest
+  @MethodSource("types")
   void goldenSampleValidatesAndBinds(EventType<?> type) throws IOException {
     String path = "samples/" + type.producer() + "/" + type.type() + ".v" + type.version() + ".json";
     Path file = Path.of("src/test/resources").resolve(path);

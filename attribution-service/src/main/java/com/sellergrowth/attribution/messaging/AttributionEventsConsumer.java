@@ -59,12 +59,14 @@ public class AttributionEventsConsumer {
     List<Uni<Void>> rejected = new ArrayList<>();
     for (ConsumerRecord<String, String> r : batch) {
       try {
-        EventEnvelope<? extends Record> e = RecordDecoder.decode(r);
+        // our own topic, written by our outbox from the contract's records: bound without the schema pass per click (CPU),
+        // the fields the click facts need are checked below
+        EventEnvelope<? extends Record> e = RecordDecoder.decodeOwn(r);
         ClickIn c = null;
         if (e != null && e.payload() instanceof ClickAttributedV1 a) {
-          c = new ClickIn(uuid(a.clickId()), uuid(a.codeId()), a.deviceId(), a.ipHash(), a.userAgent(), a.occurredAt(), false);
+          c = new ClickIn(uuid(a.clickId()), uuid(a.codeId()), a.deviceId(), a.ipHash(), a.userAgent(), at(a.occurredAt()), false);
         } else if (e != null && e.payload() instanceof ClickRejectedV1 x) {
-          c = new ClickIn(uuid(x.clickId()), uuid(x.codeId()), null, null, null, x.occurredAt(), true);
+          c = new ClickIn(uuid(x.clickId()), uuid(x.codeId()), null, null, null, at(x.occurredAt()), true);
         }
         if (c != null) {
           in.add(c);
@@ -98,6 +100,13 @@ public class AttributionEventsConsumer {
         })).collect().asList()
         .map(all -> new ClickService.Applied(all.stream().mapToInt(ClickService.Applied::stored).sum(),
             all.stream().mapToInt(ClickService.Applied::unknownCode).sum()));
+  }
+
+  private static java.time.Instant at(java.time.Instant at) {
+    if (at == null) {
+      throw new EventRejectedException("a click without its time");
+    }
+    return at;
   }
 
   private static UUID uuid(String s) {

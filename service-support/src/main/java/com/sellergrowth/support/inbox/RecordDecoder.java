@@ -22,6 +22,18 @@ public final class RecordDecoder {
   }
 
   public static EventEnvelope<? extends Record> decode(ConsumerRecord<String, String> r) {
+    return decode(r, true);
+  }
+
+  /**
+   * As {@link #decode(ConsumerRecord)} for a service reading its own topic, which its outbox wrote from the contract's records:
+   * the payload is bound without the JSON Schema pass (a hot path's CPU), the headers are checked the same way.
+   */
+  public static EventEnvelope<? extends Record> decodeOwn(ConsumerRecord<String, String> r) {
+    return decode(r, false);
+  }
+
+  private static EventEnvelope<? extends Record> decode(ConsumerRecord<String, String> r, boolean validate) {
     String id = header(r, "ce_id");
     String type = header(r, "ce_type");
     if (id == null || type == null || header(r, "ce_specversion") == null || header(r, "ce_source") == null) {
@@ -45,11 +57,13 @@ public final class RecordDecoder {
     if (r.value() == null) {
       throw new EventRejectedException("empty payload");
     }
-    return envelope(known, id, at, header(r, "ce_subject"), r.value());
+    return envelope(known, id, at, header(r, "ce_subject"), r.value(), validate);
   }
 
-  private static <T extends Record> EventEnvelope<T> envelope(EventType<T> type, String id, Instant at, String subject, String json) {
-    return new EventEnvelope<>(id, type.type(), type.version(), at, subject, EventSerde.deserialize(type, json));
+  private static <T extends Record> EventEnvelope<T> envelope(EventType<T> type, String id, Instant at, String subject, String json,
+      boolean validate) {
+    return new EventEnvelope<>(id, type.type(), type.version(), at, subject,
+        validate ? EventSerde.deserialize(type, json) : EventSerde.deserializeUnchecked(type, json));
   }
 
   private static String header(ConsumerRecord<?, ?> r, String name) {
