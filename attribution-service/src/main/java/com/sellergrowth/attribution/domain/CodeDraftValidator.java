@@ -2,6 +2,7 @@ package com.sellergrowth.attribution.domain;
 
 import com.sellergrowth.support.problem.FieldError;
 import com.sellergrowth.support.targets.TargetPolicy;
+import com.sellergrowth.support.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,26 +100,11 @@ public final class CodeDraftValidator {
     }
     if (value.chars().anyMatch(Character::isISOControl)) {
       errors.add(new FieldError(field, "ERR_UTM_CHARACTERS", "control characters are not allowed"));
-    } else if (!wellFormed(value)) {
+    } else if (!Texts.isWellFormedUtf16(value)) {
       errors.add(new FieldError(field, "ERR_UTM_CHARACTERS", "broken Unicode (an unpaired surrogate)"));
     }
     if (!value.isEmpty() && value.strip().length() != value.length()) {
       errors.add(new FieldError(field, "ERR_UTM_BLANKS", "no leading or trailing blanks"));
     }
-  }
-
-  private static boolean wellFormed(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -1,6 +1,7 @@
 package com.sellergrowth.shortlink.domain;
 
 import com.sellergrowth.support.problem.FieldError;
+import com.sellergrowth.support.text.Texts;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public record Utm(String source, String medium, String campaign, String term, St
       if (v.chars().anyMatch(Character::isISOControl)) {
         errors.add(new FieldError(field, "ERR_UTM_CONTROL_CHARACTER", "control characters (tab, new line...) cannot be carried in a URL"));
       }
-      if (!isWellFormedUtf16(v)) {
+      if (!Texts.isWellFormedUtf16(v)) {
         errors.add(new FieldError(field, "ERR_UTM_ENCODING", "the text is not valid Unicode (unpaired surrogate)"));
       }
       if (PRE_ENCODED.matcher(v).find()) {
@@ -114,20 +115,5 @@ public record Utm(String source, String medium, String campaign, String term, St
       }
     }
     return sb.toString();
-  }
-
-  private static boolean isWellFormedUtf16(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 }
