@@ -29,6 +29,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class AttributionEventsConsumer {
+  private static final int MAX_ID = 128;
   private final BatchIngest<ClickIn> ingest;
 
   public AttributionEventsConsumer(ClickService clicks, @Channel(Channels.DEAD_LETTER_OUT) MutinyEmitter<String> deadLetterEmitter,
@@ -51,6 +52,9 @@ public class AttributionEventsConsumer {
   private static ClickIn click(ConsumerRecord<String, String> r) {
     EventEnvelope<? extends Record> e = RecordDecoder.decodeOwn(r);
     if (e != null && e.payload() instanceof ClickAttributedV1 a) {
+      if (a.deviceId() == null || a.deviceId().isEmpty() || a.deviceId().length() > MAX_ID) {
+        throw new EventRejectedException("a click without a device id of 1 to " + MAX_ID + " characters");
+      }
       return new ClickIn(uuid(a.clickId()), uuid(a.codeId()), a.deviceId(), a.ipHash(), a.userAgent(), at(a.occurredAt()), false);
     } else if (e != null && e.payload() instanceof ClickRejectedV1 x) {
       return new ClickIn(uuid(x.clickId()), uuid(x.codeId()), null, null, null, at(x.occurredAt()), true);

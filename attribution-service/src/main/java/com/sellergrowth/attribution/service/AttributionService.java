@@ -47,6 +47,8 @@ public class AttributionService {
   static final String CONSUMER = "attribution-service:platform.orders";
   private static final ObjectMapper JSON = EventSerde.mapper();
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  /** Longest id (order, seller, buyer, device, event) stored: longer ones are dead-lettered, not left to fail an index. */
+  static final int MAX_ID = 128;
 
   private final Pool pool;
   private final OrderStore orders;
@@ -80,6 +82,12 @@ public class AttributionService {
   public OrderEvent check(String eventId, Kind kind, OrderSnapshot order, Instant at) {
     if (order == null || order.orderId() == null || order.orderId().isEmpty()) {
       throw new EventRejectedException("order without an id");
+    }
+    for (String id : new String[] {eventId, order.orderId(), order.sellerId(), order.buyerId(), order.deviceId()}) {
+      if (id != null && id.length() > MAX_ID) {
+        throw new EventRejectedException("order " + order.orderId().substring(0, Math.min(40, order.orderId().length()))
+            + ": an id over " + MAX_ID + " characters");
+      }
     }
     return new OrderEvent(eventId, kind, order, at, kind == Kind.REFUNDED ? null : row(order, kind, at));
   }

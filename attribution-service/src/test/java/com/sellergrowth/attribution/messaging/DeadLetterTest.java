@@ -63,4 +63,35 @@ class DeadLetterTest {
       assertThat(Db.count("SELECT count(*) FROM order_attribution WHERE order_id IN (?, ?)", huge, badCurrency)).isZero();
     }
   }
+
+  @Test
+  void clicksThatCannotBeReadAreDeadLetteredAloneAndTheStreamGoesOn() throws Exception {
+    Seller s = seller(true);
+    Map<String, Object> code = createCode(s, HOST + "/item/dlq-click");
+    String codeId = (String) code.get("id");
+    Instant now = TestClock.get().now();
+    try (Kafka.Reader dlq = Kafka.readFromNow(Topics.dlq(Topics.ATTRIBUTION_EVENTS))) {
+      // a header present with a null value (Kafka allows it), and a click without its device (the schema requires one)
+      var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of("bootstrap.servers", Kafka.BOOTSTRAP,
+          "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(), "value.serializer",
+          org.apache.kafka.common.serialization.StringSerializer.class.getName()));
+      var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+      headers.add("ce_specversion", "1.0".getBytes());
+      headers.add("ce_id", java.util.UUID.randomUUID().toString().getBytes());
+      headers.add("ce_type", null);
+      headers.add("ce_source", "urn:test".getBytes());
+      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ATTRIBUTION_EVENTS, null, codeId, "{}", headers)).get();
+      producer.close();
+      String deviceless = java.util.UUID.randomUUID().toString();
+      Kafka.publishRaw(Topics.ATTRIBUTION_EVENTS, codeId, "{\"clickId\":\"" + deviceless + "\",\"codeId\":\"" + codeId + "\",\"sellerId\":\""
+          + s.id() + "\",\"ipHash\":\"h\",\"occurredAt\":\"" + now + "\"}", Map.of("ce_specversion", "1.0", "ce_id", deviceless, "ce_type",
+          "attribution.click-attributed", "ce_source", "urn:test", "ce_time", now.toString(), "ce_eventversion", "1"));
+      String next = clickIdOf(visit((String) code.get("link"), "device-after-dlq", BROWSER));
+      awaitClick(next);
+      var dead = dlq.await(r -> codeId.equals(r.key()), 2, Duration.ofSeconds(30));
+      assertThat(dead).extracting(r -> Kafka.header(r, "dead-letter-reason")).anyMatch(reason -> reason.contains("CloudEvents"))
+          .anyMatch(reason -> reason.contains("device"));
+      assertThat(Db.count("SELECT count(*) FROM click WHERE click_id = ?::uuid", deviceless)).isZero();
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package com.sellergrowth.support.inbox;
 
-import com.sellergrowth.events.EventRejectedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -16,16 +15,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 /**
- * The skeleton of a batch consumer, written once: decode each record (on a worker thread, off the event loops), dead-letter
- * the ones that break the contract alone, apply the rest together; when the database refuses a value of the batch
- * ({@link Failures#isDataError}), apply the items one by one so that only the item at fault is dead-lettered; retry anything
- * else (an outage) until it ends. The batch is acknowledged only once applied. Counted as {@code events.consumed} with the
- * consumer (channel), the event type and the outcome.
+ * The skeleton of a batch consumer, written once, with an explicit answer for every kind of failure (as EventDispatcher has for
+ * single messages):
+ * <ul>
+ *   <li>a record that cannot be decoded (whatever the exception): dead-lettered alone, the others go on;</li>
+ *   <li>an outage ({@link Failures#isOutage}): the batch is retried until it ends, never dead-lettered;</li>
+ *   <li>any other failure of the batch (a value the database refuses, a bug in one item): retried a few times, then the
+ *       items are applied one by one, and an item that still fails (at once for a refused value, after a few tries for
+ *       anything else) is dead-lettered alone, so no partition stalls behind it.</li>
+ * </ul>
+ * Decoding runs on a worker thread, off the event loops. The batch completes (and is acknowledged) only once every item is
+ * applied or dead-lettered. Counted as {@code events.consumed} with the consumer (channel), the event type and the outcome.
  *
  * @param <T> an item as the service applies it
  */
 public final class BatchIngest<T> {
   private static final Logger LOG = Logger.getLogger(BatchIngest.class);
+  private static final int TRIES = 3;
 
   /** Turns a record into an item: null to skip it (a type this consumer does not apply); throws to dead-letter it. */
   @FunctionalInterface
@@ -57,7 +63,8 @@ public final class BatchIngest<T> {
   private Uni<Void> apply(ConsumerRecords<String, String> batch) {
     List<T> items = new ArrayList<>();
     Map<T, ConsumerRecord<String, String>> records = new IdentityHashMap<>();
-    List<Uni<Void>> rejected = new ArrayList<>();
+    List<ConsumerRecord<String, String>> rejected = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
     for (ConsumerRecord<String, String> r : batch) {
       try {
         T item = decoder.decode(r);
@@ -65,30 +72,56 @@ public final class BatchIngest<T> {
           items.add(item);
           records.put(item, r);
         }
-      } catch (EventRejectedException | IllegalArgumentException e) {
-        count("dead-lettered", 1);
-        LOG.warnf("%s record %d/%d dead-lettered: %s", r.topic(), r.partition(), r.offset(), e.getMessage());
-        rejected.add(deadLetters.send(r, e.getMessage()));
+      } catch (RuntimeException e) {
+        rejected.add(r);
+        reasons.add(reason(e));
       }
     }
     Uni<Void> work = items.isEmpty() ? Uni.createFrom().voidItem()
-        : apply.apply(items).onFailure(Failures::isDataError).recoverWithUni(f -> oneByOne(items, records))
-            .invoke(() -> count("applied", items.size()));
-    for (Uni<Void> dlq : rejected) {
-      work = work.chain(() -> dlq);
-    }
-    return work.onFailure().invoke(f -> LOG.warnf("%s batch of %d not applied yet, retrying: %s", channel, batch.count(), f.getMessage()))
-        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+        : retried(apply.apply(items), batch.count())
+            .onFailure(f -> !Failures.isDataError(f)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(TRIES)
+            .invoke(() -> count("applied", items.size()))
+            .onFailure().recoverWithUni(f -> oneByOne(items, records));
+    return work.chain(() -> {
+      Uni<Void> dlq = Uni.createFrom().voidItem();
+      for (int i = 0; i < rejected.size(); i++) {
+        ConsumerRecord<String, String> r = rejected.get(i);
+        String reason = reasons.get(i);
+        dlq = dlq.chain(() -> deadLetter(r, reason));
+      }
+      return dlq;
+    });
+  }
+
+  /** An outage is retried until it ends (nothing is lost while PostgreSQL or the broker restarts). */
+  private Uni<Void> retried(Uni<Void> work, int size) {
+    return work.onFailure(Failures::isOutage).invoke(f -> LOG.warnf("%s batch of %d not applied yet, retrying: %s", channel, size, f.getMessage()))
+        .onFailure(Failures::isOutage).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
   }
 
   private Uni<Void> oneByOne(List<T> items, Map<T, ConsumerRecord<String, String>> records) {
-    return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> apply.apply(List.of(item))
-        .onFailure(Failures::isDataError).recoverWithUni(error -> {
-          ConsumerRecord<String, String> r = records.get(item);
-          count("dead-lettered", 1);
-          LOG.warnf("%s record %d/%d dead-lettered: the database refuses it: %s", r.topic(), r.partition(), r.offset(), error.getMessage());
-          return deadLetters.send(r, channel + " cannot store it: " + error.getMessage());
-        })).collect().last().replaceWithVoid();
+    return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> retried(apply.apply(List.of(item)), 1)
+        .onFailure(f -> !Failures.isDataError(f)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(TRIES)
+        .invoke(() -> count("applied", 1))
+        .onFailure().recoverWithUni(error -> deadLetter(records.get(item), channel + " cannot apply it: " + reason(error))))
+        .collect().last().replaceWithVoid();
+  }
+
+  /** Dead-letters one record (retrying while the broker is out); a record the dead-letter topic refuses too is logged, not retried. */
+  private Uni<Void> deadLetter(ConsumerRecord<String, String> r, String reason) {
+    count("dead-lettered", 1);
+    LOG.warnf("%s record %d/%d dead-lettered: %s", r.topic(), r.partition(), r.offset(), reason);
+    return deadLetters.send(r, reason)
+        .onFailure(Failures::isOutage).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+        .onFailure().recoverWithItem(f -> {
+          LOG.errorf(f, "%s record %d/%d could not be dead-lettered either; skipped", r.topic(), r.partition(), r.offset());
+          count("lost", 1);
+          return null;
+        });
+  }
+
+  private static String reason(Throwable e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private void count(String outcome, int n) {

@@ -29,7 +29,7 @@ public final class DeadLetters {
     for (Header h : r.headers()) {
       headers.add(h);
     }
-    headers.add("dead-letter-reason", bytes(reason));
+    headers.add("dead-letter-reason", bytes(reason == null ? "unknown" : reason));
     headers.add("dead-letter-topic", bytes(r.topic()));
     headers.add("dead-letter-partition", bytes(Integer.toString(r.partition())));
     headers.add("dead-letter-offset", bytes(Long.toString(r.offset())));
