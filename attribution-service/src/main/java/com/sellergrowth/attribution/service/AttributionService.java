@@ -208,10 +208,24 @@ public class AttributionService {
     Instant since = clock.instant().minus(config.window().orderGrace());
     Instant earliest = clicks.stream().map(AttributionRule.Candidate::at).min(Instant::compareTo).orElseThrow();
     Instant latest = clicks.stream().map(AttributionRule.Candidate::at).max(Instant::compareTo).orElseThrow();
+    // each waiting order looks only at the clicks of its device and the click it names (not at the whole batch)
+    Map<String, List<AttributionRule.Candidate>> byDevice = new HashMap<>();
+    Map<UUID, AttributionRule.Candidate> byId = new HashMap<>();
+    for (AttributionRule.Candidate c : clicks) {
+      if (c.deviceId() != null) {
+        byDevice.computeIfAbsent(c.deviceId(), d -> new ArrayList<>()).add(c);
+      }
+      byId.put(c.clickId(), c);
+    }
     return orders.waiting(sql, devices, ids, since, earliest, latest.plus(rule.window())).chain(waiting -> {
       Uni<Void> chain = Uni.createFrom().voidItem();
       for (OrderRow o : waiting) {
-        List<AttributionRule.Candidate> own = clicks.stream().filter(c -> o.sellerId().equals(sellerOf.get(c.clickId()))).toList();
+        List<AttributionRule.Candidate> own = new ArrayList<>(o.deviceId() == null ? List.of() : byDevice.getOrDefault(o.deviceId(), List.of()));
+        AttributionRule.Candidate named = o.namedClickId() == null ? null : byId.get(o.namedClickId());
+        if (named != null && !own.contains(named)) {
+          own.add(named);
+        }
+        own.removeIf(c -> !o.sellerId().equals(sellerOf.get(c.clickId())));
         chain = chain.chain(() -> attribute(sql, o, own));
       }
       return chain;
