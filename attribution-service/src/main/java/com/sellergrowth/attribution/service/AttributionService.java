@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  * ATR-5 and ATR-7 on {@code platform.orders}: an order is attributed to its last counted click within the window, whichever of
  * the two arrives first (an order that found no click waits {@code window.order-grace} for one); an attributed paid order earns
  * its commission once; a refund reverses a pending commission or claws back a locked one. Every step is a conditional
- * statement in the event's transaction, with its event in the outbox, so duplicates, concurrent consumers and replays change
- * nothing.
+ * statement in the batch's (or the click batch's) transaction, with its events in the outbox, so duplicates, concurrent
+ * consumers and replays change nothing.
  */
 @ApplicationScoped
 public class AttributionService {
