@@ -180,14 +180,6 @@ public class OrderStore {
         });
   }
 
-  /** Attributes an order that is not attributed yet; false if another transaction did first. */
-  public Uni<Boolean> attribute(SqlClient sql, String orderId, AttributionRule.Winner w, long windowSeconds) {
-    return sql.preparedQuery("UPDATE order_attribution SET click_id = $2, code_id = $3, click_at = $4, matched_by = $5, window_seconds = $6 "
-            + "WHERE order_id = $1 AND click_id IS NULL")
-        .execute(Tuple.of(orderId, w.click().clickId(), w.click().codeId(), odt(w.click().at()), w.matchedBy(), windowSeconds))
-        .map(r -> r.rowCount() == 1);
-  }
-
   /** A commission's row. */
   public record CommissionRow(String orderId, String sellerId, UUID codeId, String currency, long baseMinor, long amountMinor, String lines,
       String status, long clawbackMinor, Instant accruedAt, Instant locksAt, Instant lockedAt, Instant paidAt, Instant reversedAt,
@@ -196,15 +188,6 @@ public class OrderStore {
 
   private static final String COMMISSION = "order_id, seller_id, code_id, currency, base_minor, amount_minor, lines, status, clawback_minor, "
       + "accrued_at, locks_at, locked_at, paid_at, reversed_at, version";
-
-  /** Credits an order's commission once: false when it exists already (the primary key: never twice). */
-  public Uni<Boolean> accrue(SqlClient sql, CommissionRow c) {
-    return sql.preparedQuery("INSERT INTO commission(order_id, seller_id, code_id, currency, base_minor, amount_minor, lines, status, accrued_at, "
-            + "locks_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8, $9) ON CONFLICT DO NOTHING")
-        .execute(Tuple.from(new Object[] {c.orderId(), c.sellerId(), c.codeId(), c.currency(), c.baseMinor(), c.amountMinor(), c.lines(),
-            odt(c.accruedAt()), odt(c.locksAt())}))
-        .map(r -> r.rowCount() == 1);
-  }
 
   public Uni<CommissionRow> commissionForUpdate(SqlClient sql, String orderId) {
     return sql.preparedQuery("SELECT " + COMMISSION + " FROM commission WHERE order_id = $1 FOR UPDATE").execute(Tuple.of(orderId))

@@ -1,9 +1,5 @@
 package com.sellergrowth.attribution.persistence;
 
-import com.sellergrowth.events.EventCatalog;
-import com.sellergrowth.events.EventSerde;
-import com.sellergrowth.events.EventType;
-import com.sellergrowth.support.ids.TimeOrderedIds;
 import com.sellergrowth.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -12,16 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
-/** Small SQL helpers shared by the stores: instants, the inbox and the outbox on the statement's own connection. */
+/** Small SQL helpers shared by the stores: instants, the inbox, the outbox and the lock stripes, on the caller's connection. */
 public final class Sql {
-  private static final String INSERT_OUTBOX = "INSERT INTO outbox_event(" + Outbox.COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-  private static final String INSERT_OUTBOX_ALL = "INSERT INTO outbox_event(event_id, topic, msg_key, type, version, subject, payload, "
-      + "traceparent, occurred_at) SELECT id, topic, k, type, v, k, payload, tp, at FROM unnest($1::uuid[], $2::text[], $3::text[], "
-      + "$4::text[], $5::int[], $6::text[], $7::text[], $8::timestamptz[]) AS t(id, topic, k, type, v, payload, tp, at)";
-  private static final String MARK_PROCESSED = "INSERT INTO processed_event(consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-
   private Sql() {
   }
 
@@ -35,33 +24,7 @@ public final class Sql {
 
   /** Appends an event to the outbox on {@code sql} (inside the caller's transaction: it commits with the state change). */
   public static Uni<Void> outbox(SqlClient sql, String key, Record event, Instant at) {
-    return sql.preparedQuery(INSERT_OUTBOX).execute(Tuple.from(Outbox.row(key, event, at).values())).replaceWithVoid();
-  }
-
-  /** Appends several events in order, in one {@code INSERT ... unnest} statement (ADR 7). */
-  public static Uni<Void> outbox(SqlClient sql, List<Outbox.Row> rows) {
-    if (rows.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    Outbox.Columns columns = new Outbox.Columns(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      columns.set(i, rows.get(i));
-    }
-    return sql.preparedQuery(INSERT_OUTBOX_ALL).execute(Tuple.from(columns.values())).replaceWithVoid();
-  }
-
-  /**
-   * An outbox row for a batch hot path: serialized without the per-event JSON Schema pass (the contract tests pin every record
-   * to its schema) and without a trace parent (a batch has many causes).
-   */
-  public static Outbox.Row row(String key, Record event, Instant at) {
-    return row(TimeOrderedIds.next(), key, event, at);
-  }
-
-  /** As {@link #row(String, Record, Instant)} with a given CloudEvents id (a click's id is its event id). */
-  public static Outbox.Row row(UUID eventId, String key, Record event, Instant at) {
-    EventType<?> type = EventCatalog.of(event.getClass());
-    return new Outbox.Row(eventId, type.topic(), key, type.type(), type.version(), EventSerde.serializeUnchecked(event), null, odt(at));
+    return Outbox.insertAll(sql, List.of(Outbox.row(key, event, at)));
   }
 
   /** Stripes of the lock that orders, clicks and risk invalidations take on the devices and click ids they touch. */
@@ -113,6 +76,6 @@ public final class Sql {
 
   /** The inbox (STYLE 6) on the caller's transaction: true the first time {@code consumer} sees {@code eventId}. */
   public static Uni<Boolean> firstTime(SqlClient sql, String consumer, String eventId) {
-    return sql.preparedQuery(MARK_PROCESSED).execute(Tuple.of(consumer, eventId)).map(r -> r.rowCount() == 1);
+    return firstTimes(sql, consumer, List.of(eventId)).map(first -> !first.isEmpty());
   }
 }

@@ -1,6 +1,5 @@
 package com.sellergrowth.attribution.redirect;
 
-import com.sellergrowth.attribution.persistence.Sql;
 import com.sellergrowth.support.batch.Batcher;
 import com.sellergrowth.support.inbox.Failures;
 import com.sellergrowth.support.outbox.Outbox;
@@ -33,10 +32,10 @@ public class ClickRecorder {
 
   /** Writes the click's outbox row; completes once it is committed. */
   public Uni<Boolean> record(UUID clickId, String codeId, Record click, Instant at) {
-    return batcher.submit(Sql.row(clickId, codeId, click, at));
+    return batcher.submit(Outbox.uncheckedRow(clickId, codeId, click, at));
   }
 
   private Uni<List<Boolean>> insert(List<Outbox.Row> rows) {
-    return Sql.outbox(pool, rows).map(v -> Collections.nCopies(rows.size(), Boolean.TRUE));
+    return Outbox.insertAll(pool, rows).map(v -> Collections.nCopies(rows.size(), Boolean.TRUE));
   }
 }

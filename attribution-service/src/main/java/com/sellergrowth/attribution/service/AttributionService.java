@@ -17,6 +17,7 @@ import com.sellergrowth.events.attribution.CommissionReversedV1;
 import com.sellergrowth.events.attribution.OrderAttributedV1;
 import com.sellergrowth.events.platform.OrderLine;
 import com.sellergrowth.events.platform.OrderSnapshot;
+import com.sellergrowth.support.ids.TimeOrderedIds;
 import com.sellergrowth.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,9 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -145,48 +146,57 @@ public class AttributionService {
     List<OrderRow> waiting = upserted.stream().filter(o -> !o.attributed()).toList();
     Uni<Map<String, List<AttributionRule.Candidate>>> candidates = waiting.isEmpty()
         ? Uni.createFrom().item(Map.of()) : orders.candidatesOf(sql, waiting, rule.window());
+    return candidates.chain(byOrder -> record(sql, upserted, o -> byOrder.getOrDefault(o.orderId(), List.of())));
+  }
+
+  /**
+   * Writes what a set of stored orders comes to (the one place both paths end, orders first or clicks first): each unattributed
+   * order is won by the last of its candidate clicks in its window, all winners in one statement (those another transaction
+   * attributed first are left alone); every attributed, paid and unrefunded order then earns its commission, all in one
+   * statement (credited once: the primary key); the resulting events go to the outbox in one statement.
+   */
+  private Uni<Void> record(SqlClient sql, List<OrderRow> stored, Function<OrderRow, List<AttributionRule.Candidate>> candidatesOf) {
     long windowSeconds = rule.window().toSeconds();
     Instant now = clock.instant();
-    return candidates.chain(byOrder -> {
-      List<String> won = new ArrayList<>();
-      List<AttributionRule.Winner> winners = new ArrayList<>();
-      for (OrderRow o : waiting) {
-        rule.winner(byOrder.getOrDefault(o.orderId(), List.of()), o.placedAt(), o.deviceId(), o.namedClickId()).ifPresent(w -> {
+    List<String> won = new ArrayList<>();
+    List<AttributionRule.Winner> winners = new ArrayList<>();
+    for (OrderRow o : stored) {
+      if (!o.attributed()) {
+        rule.winner(candidatesOf.apply(o), o.placedAt(), o.deviceId(), o.namedClickId()).ifPresent(w -> {
           won.add(o.orderId());
           winners.add(w);
         });
       }
-      Uni<Set<String>> attributed = won.isEmpty() ? Uni.createFrom().item(Set.of())
-          : orders.attributeAll(sql, won, winners, windowSeconds);
-      return attributed.chain(done -> {
-        List<Outbox.Row> outbox = new ArrayList<>();
-        Map<String, OrderRow> current = new LinkedHashMap<>();
-        upserted.forEach(o -> current.put(o.orderId(), o));
-        for (int i = 0; i < won.size(); i++) {
-          if (!done.contains(won.get(i))) {
-            continue;
-          }
-          OrderRow o = current.get(won.get(i));
-          AttributionRule.Winner w = winners.get(i);
-          String code = w.click().codeId().toString();
-          outbox.add(Sql.row(code, new OrderAttributedV1(o.orderId(), code, o.sellerId(),
-              w.click().clickId().toString(), w.click().at(), o.placedAt(), w.matchedBy(), windowSeconds, AttributionRule.RULE, o.gmvMinor(),
-              o.currency(), now), now));
-          current.put(o.orderId(), new OrderRow(o.orderId(), o.sellerId(), o.deviceId(), o.namedClickId(), o.currency(), o.gmvMinor(), o.lines(),
-              o.placedAt(), o.paidAt(), o.refundedAt(), w.click().clickId(), w.click().codeId(), w.click().at(), w.matchedBy(), windowSeconds));
+    }
+    Uni<Set<String>> attributed = won.isEmpty() ? Uni.createFrom().item(Set.of()) : orders.attributeAll(sql, won, winners, windowSeconds);
+    return attributed.chain(done -> {
+      List<Outbox.Row> outbox = new ArrayList<>();
+      Map<String, OrderRow> current = new LinkedHashMap<>();
+      stored.forEach(o -> current.put(o.orderId(), o));
+      for (int i = 0; i < won.size(); i++) {
+        if (!done.contains(won.get(i))) {
+          continue;
         }
-        List<CommissionRow> due = current.values().stream().filter(o -> o.attributed() && o.paidAt() != null && o.refundedAt() == null)
-            .map(this::commissionOf).toList();
-        Uni<Set<String>> credited = due.isEmpty() ? Uni.createFrom().item(Set.of()) : orders.accrueAll(sql, due);
-        return credited.chain(ids -> {
-          for (CommissionRow c : due) {
-            if (ids.contains(c.orderId())) {
-              outbox.add(Sql.row(c.codeId().toString(), new CommissionAccruedV1(c.orderId(),
-                  c.codeId().toString(), c.sellerId(), c.baseMinor(), c.amountMinor(), c.currency(), c.locksAt(), now), now));
-            }
+        OrderRow o = current.get(won.get(i));
+        AttributionRule.Winner w = winners.get(i);
+        String code = w.click().codeId().toString();
+        outbox.add(Outbox.uncheckedRow(TimeOrderedIds.next(), code, new OrderAttributedV1(o.orderId(), code, o.sellerId(),
+            w.click().clickId().toString(), w.click().at(), o.placedAt(), w.matchedBy(), windowSeconds, AttributionRule.RULE, o.gmvMinor(),
+            o.currency(), now), now));
+        current.put(o.orderId(), new OrderRow(o.orderId(), o.sellerId(), o.deviceId(), o.namedClickId(), o.currency(), o.gmvMinor(), o.lines(),
+            o.placedAt(), o.paidAt(), o.refundedAt(), w.click().clickId(), w.click().codeId(), w.click().at(), w.matchedBy(), windowSeconds));
+      }
+      List<CommissionRow> due = current.values().stream().filter(o -> o.attributed() && o.paidAt() != null && o.refundedAt() == null)
+          .map(this::commissionOf).toList();
+      Uni<Set<String>> credited = due.isEmpty() ? Uni.createFrom().item(Set.of()) : orders.accrueAll(sql, due);
+      return credited.chain(ids -> {
+        for (CommissionRow c : due) {
+          if (ids.contains(c.orderId())) {
+            outbox.add(Outbox.uncheckedRow(TimeOrderedIds.next(), c.codeId().toString(), new CommissionAccruedV1(c.orderId(),
+                c.codeId().toString(), c.sellerId(), c.baseMinor(), c.amountMinor(), c.currency(), c.locksAt(), now), now));
           }
-          return Sql.outbox(sql, outbox);
-        });
+        }
+        return Outbox.insertAll(sql, outbox);
       });
     });
   }
@@ -217,53 +227,15 @@ public class AttributionService {
       }
       byId.put(c.clickId(), c);
     }
-    return orders.waiting(sql, devices, ids, since, earliest, latest.plus(rule.window())).chain(waiting -> {
-      Uni<Void> chain = Uni.createFrom().voidItem();
-      for (OrderRow o : waiting) {
-        List<AttributionRule.Candidate> own = new ArrayList<>(o.deviceId() == null ? List.of() : byDevice.getOrDefault(o.deviceId(), List.of()));
-        AttributionRule.Candidate named = o.namedClickId() == null ? null : byId.get(o.namedClickId());
-        if (named != null && !own.contains(named)) {
-          own.add(named);
-        }
-        own.removeIf(c -> !o.sellerId().equals(sellerOf.get(c.clickId())));
-        chain = chain.chain(() -> attribute(sql, o, own));
+    return orders.waiting(sql, devices, ids, since, earliest, latest.plus(rule.window())).chain(waiting -> record(sql, waiting, o -> {
+      List<AttributionRule.Candidate> own = new ArrayList<>(o.deviceId() == null ? List.of() : byDevice.getOrDefault(o.deviceId(), List.of()));
+      AttributionRule.Candidate named = o.namedClickId() == null ? null : byId.get(o.namedClickId());
+      if (named != null && !own.contains(named)) {
+        own.add(named);
       }
-      return chain;
-    });
-  }
-
-  private Uni<Void> attribute(SqlClient sql, OrderRow o, List<AttributionRule.Candidate> candidates) {
-    Optional<AttributionRule.Winner> winner = rule.winner(candidates, o.placedAt(), o.deviceId(), o.namedClickId());
-    if (winner.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    AttributionRule.Winner w = winner.get();
-    long windowSeconds = rule.window().toSeconds();
-    Instant now = clock.instant();
-    return orders.attribute(sql, o.orderId(), w, windowSeconds).chain(done -> {
-      if (!done) {
-        return Uni.createFrom().voidItem();
-      }
-      String code = w.click().codeId().toString();
-      OrderRow attributed = new OrderRow(o.orderId(), o.sellerId(), o.deviceId(), o.namedClickId(), o.currency(), o.gmvMinor(), o.lines(),
-          o.placedAt(), o.paidAt(), o.refundedAt(), w.click().clickId(), w.click().codeId(), w.click().at(), w.matchedBy(), windowSeconds);
-      return Sql.outbox(sql, code, new OrderAttributedV1(o.orderId(), code, o.sellerId(), w.click().clickId().toString(), w.click().at(),
-          o.placedAt(), w.matchedBy(), windowSeconds, AttributionRule.RULE, o.gmvMinor(), o.currency(), now), now)
-          .chain(() -> accrueIfPaid(sql, attributed));
-    });
-  }
-
-  /** ATR-7: an attributed order that is paid (and not refunded) earns its commission, once. */
-  private Uni<Void> accrueIfPaid(SqlClient sql, OrderRow o) {
-    if (!o.attributed() || o.paidAt() == null || o.refundedAt() != null) {
-      return Uni.createFrom().voidItem();
-    }
-    CommissionRow c = commissionOf(o);
-    Instant now = clock.instant();
-    return orders.accrue(sql, c).chain(inserted -> inserted
-        ? Sql.outbox(sql, o.codeId().toString(), new CommissionAccruedV1(o.orderId(), o.codeId().toString(), o.sellerId(), c.baseMinor(),
-            c.amountMinor(), o.currency(), c.locksAt(), now), now)
-        : Uni.createFrom().voidItem());
+      own.removeIf(c -> !o.sellerId().equals(sellerOf.get(c.clickId())));
+      return own;
+    }));
   }
 
   /** ATR-7: a refund reverses a pending commission (nothing owed yet) or claws back a locked or paid one; once. */

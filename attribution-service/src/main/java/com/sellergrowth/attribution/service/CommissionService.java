@@ -4,6 +4,8 @@ import com.sellergrowth.attribution.persistence.OrderStore;
 import com.sellergrowth.attribution.persistence.OrderStore.CommissionRow;
 import com.sellergrowth.attribution.persistence.Sql;
 import com.sellergrowth.events.attribution.CommissionSettledV1;
+import com.sellergrowth.support.ids.TimeOrderedIds;
+import com.sellergrowth.support.outbox.Outbox;
 import com.sellergrowth.support.problem.ApiException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +44,7 @@ public class CommissionService {
   public Uni<Integer> lockDue() {
     Instant now = clock.instant();
     return pool.withTransaction(sql -> orders.lockDue(sql, now, LOCK_BATCH)
-        .call(locked -> Sql.outbox(sql, locked.stream().map(c -> Sql.row(c.codeId().toString(),
+        .call(locked -> Outbox.insertAll(sql, locked.stream().map(c -> Outbox.uncheckedRow(TimeOrderedIds.next(), c.codeId().toString(),
             new CommissionSettledV1(c.orderId(), c.codeId().toString(), c.sellerId(), "LOCKED", c.amountMinor(), c.currency(), now), now))
             .toList())))
         .chain(locked -> locked.size() == LOCK_BATCH ? lockDue().map(more -> locked.size() + more) : Uni.createFrom().item(locked.size()));

@@ -83,6 +83,36 @@ public class Outbox {
         OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
   }
 
+  /**
+   * An outbox row for a hot path that writes many: serialized without the per-event JSON Schema pass (the contract tests pin
+   * every record to its schema) and without a trace parent (a batch has many causes); {@code eventId} is its CloudEvents id.
+   */
+  public static Row uncheckedRow(UUID eventId, String key, Record event, Instant occurredAt) {
+    EventType<?> type = EventCatalog.of(event.getClass());
+    return new Row(eventId, type.topic(), key, type.type(), type.version(), EventSerde.serializeUnchecked(event), null,
+        OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
+  }
+
+  /** Rows as one {@code INSERT ... SELECT FROM unnest(...)} (ADR 7), in {@link Columns} order. */
+  public static final String INSERT_ALL = "INSERT INTO outbox_event(" + COLUMNS + ") SELECT id, topic, k, type, v, k, payload, tp, at "
+      + "FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::timestamptz[]) "
+      + "AS t(id, topic, k, type, v, payload, tp, at)";
+
+  /**
+   * Appends rows in one statement on a reactive SQL client (the caller's transaction, or alone: one statement is atomic), for
+   * services that write with the Vert.x client rather than a Hibernate session.
+   */
+  public static Uni<Void> insertAll(io.vertx.mutiny.sqlclient.SqlClient sql, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    Columns columns = new Columns(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      columns.set(i, rows.get(i));
+    }
+    return sql.preparedQuery(INSERT_ALL).execute(io.vertx.mutiny.sqlclient.Tuple.from(columns.values())).replaceWithVoid();
+  }
+
   /** Appends {@code event} keyed by {@code key} (the aggregate id) in the current transaction; returns its CloudEvents id. */
   public Uni<UUID> append(String key, Record event, Instant occurredAt) {
     Row row = row(key, event, occurredAt);
