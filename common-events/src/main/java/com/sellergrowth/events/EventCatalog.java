@@ -19,8 +19,16 @@ import com.sellergrowth.events.coupon.CouponRedeemedV1;
 import com.sellergrowth.events.coupon.CouponResumedV1;
 import com.sellergrowth.events.coupon.RedemptionReversedV1;
 import com.sellergrowth.events.direct.SupplierKpiMeasuredV1;
+import com.sellergrowth.events.gift.GiftDispatchCancelledV1;
+import com.sellergrowth.events.gift.GiftDispatchCreatedV1;
 import com.sellergrowth.events.gift.GiftDispatchFailedV1;
+import com.sellergrowth.events.gift.GiftDispatchLabelledV1;
+import com.sellergrowth.events.gift.GiftFeatureFrozenV1;
+import com.sellergrowth.events.gift.GiftFeatureUnfrozenV1;
 import com.sellergrowth.events.gift.GiftShippedV1;
+import com.sellergrowth.events.gift.GiftSkuApprovedV1;
+import com.sellergrowth.events.gift.GiftSkuRejectedV1;
+import com.sellergrowth.events.gift.GiftSkuSubmittedV1;
 import com.sellergrowth.events.platform.DisputeClosedV1;
 import com.sellergrowth.events.platform.DisputeEscalatedV1;
 import com.sellergrowth.events.platform.DisputeOpenedV1;
@@ -61,6 +69,8 @@ public final class EventCatalog {
       CouponPausedV1.TYPE, CouponResumedV1.TYPE, CouponExpiredV1.TYPE, CouponEndedV1.TYPE,
       LinkCreatedV1.TYPE, LinkTargetChangedV1.TYPE, LinkDeletedV1.TYPE, LinkClickedV1.TYPE,
       GiftDispatchFailedV1.TYPE, GiftShippedV1.TYPE,
+      GiftSkuSubmittedV1.TYPE, GiftSkuApprovedV1.TYPE, GiftSkuRejectedV1.TYPE, GiftDispatchCreatedV1.TYPE, GiftDispatchLabelledV1.TYPE,
+      GiftDispatchCancelledV1.TYPE, GiftFeatureFrozenV1.TYPE, GiftFeatureUnfrozenV1.TYPE,
       ClickAttributedV1.TYPE, ClickRejectedV1.TYPE, MarketingCodeCreatedV1.TYPE, MarketingCodeArchivedV1.TYPE, OrderAttributedV1.TYPE,
       CommissionAccruedV1.TYPE, CommissionReversedV1.TYPE, CommissionSettledV1.TYPE,
       SupplierKpiMeasuredV1.TYPE,
