@@ -5,6 +5,7 @@ import com.sellergrowth.attribution.domain.AttributionRule;
 import com.sellergrowth.attribution.persistence.ClickStore;
 import com.sellergrowth.attribution.persistence.OrderStore;
 import com.sellergrowth.attribution.service.CommissionService;
+import com.sellergrowth.support.http.Params;
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
 import com.sellergrowth.support.security.Caller;

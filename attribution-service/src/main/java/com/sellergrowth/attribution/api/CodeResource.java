@@ -5,6 +5,7 @@ import com.sellergrowth.attribution.domain.CodeStatus;
 import com.sellergrowth.attribution.persistence.CodeStore;
 import com.sellergrowth.attribution.service.CodeService;
 import com.sellergrowth.attribution.service.Enrolment;
+import com.sellergrowth.support.http.Params;
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
 import com.sellergrowth.support.security.Caller;

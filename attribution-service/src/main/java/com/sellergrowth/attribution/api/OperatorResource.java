@@ -2,6 +2,7 @@ package com.sellergrowth.attribution.api;
 
 import com.sellergrowth.attribution.config.AttributionConfig;
 import com.sellergrowth.attribution.service.CommissionService;
+import com.sellergrowth.support.http.Params;
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
 import com.sellergrowth.support.security.Roles;

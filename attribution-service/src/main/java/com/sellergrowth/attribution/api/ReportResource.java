@@ -4,6 +4,7 @@ import com.sellergrowth.attribution.config.AttributionConfig;
 import com.sellergrowth.attribution.domain.ReportDimension;
 import com.sellergrowth.attribution.persistence.ReportQueries;
 import com.sellergrowth.attribution.service.ReportService;
+import com.sellergrowth.support.http.Params;
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
 import com.sellergrowth.support.security.Caller;

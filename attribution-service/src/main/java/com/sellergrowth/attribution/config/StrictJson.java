@@ -1,34 +1,15 @@
 package com.sellergrowth.attribution.config;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import com.sellergrowth.support.json.StrictJsonRules;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/**
- * Request bodies are read strictly (SPEC section 9, hostile input): a fraction is never truncated into a whole number, a
- * string is never coerced into a number nor a number into a string, null never becomes 0, a misspelt field is refused (not
- * ignored), a number past the field's range is refused, trailing content
- * and deep nesting are refused. Each refusal is a 400 problem+json naming the field (service-support ProblemMappers).
- */
+/** Request bodies are read strictly (service-support StrictJsonRules): each refusal is a 400 problem+json naming the field. */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
   @Override
   public void customize(ObjectMapper mapper) {
-    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-    mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
-    // a number or boolean where text is expected is refused too (Jackson would turn 12.5 into "12.5")
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000)
-        .maxNumberLength(40).build());
+    StrictJsonRules.apply(mapper);
   }
 }

@@ -1,12 +1,12 @@
 package com.sellergrowth.attribution.persistence;
 
 import com.sellergrowth.support.outbox.Outbox;
+import com.sellergrowth.support.sql.PgSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Small SQL helpers shared by the stores: instants, the inbox, the outbox and the lock stripes, on the caller's connection. */
@@ -15,11 +15,11 @@ public final class Sql {
   }
 
   public static OffsetDateTime odt(Instant i) {
-    return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    return PgSql.odt(i);
   }
 
   public static Instant instant(OffsetDateTime o) {
-    return o == null ? null : o.toInstant();
+    return PgSql.instant(o);
   }
 
   /** Appends an event to the outbox on {@code sql} (inside the caller's transaction: it commits with the state change). */
@@ -55,23 +55,12 @@ public final class Sql {
 
   /** A unique constraint refused the statement (SQLSTATE 23505): a concurrent twin won. */
   public static boolean isUniqueViolation(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
-        return true;
-      }
-    }
-    return false;
+    return PgSql.isUniqueViolation(t);
   }
 
   /** The inbox for a batch: the ids of {@code eventIds} that {@code consumer} sees for the first time (the others: duplicates). */
   public static Uni<java.util.Set<String>> firstTimes(SqlClient sql, String consumer, List<String> eventIds) {
-    return sql.preparedQuery("INSERT INTO processed_event(consumer, event_id) SELECT $1, e FROM unnest($2::text[]) AS e ON CONFLICT DO NOTHING "
-            + "RETURNING event_id")
-        .execute(Tuple.of(consumer, eventIds.toArray(String[]::new))).map(rows -> {
-          java.util.Set<String> out = new java.util.HashSet<>();
-          rows.forEach(r -> out.add(r.getString(0)));
-          return out;
-        });
+    return PgSql.firstTimes(sql, consumer, eventIds);
   }
 
   /** The inbox (STYLE 6) on the caller's transaction: true the first time {@code consumer} sees {@code eventId}. */

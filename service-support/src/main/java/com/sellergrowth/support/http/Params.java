@@ -1,4 +1,4 @@
-package com.sellergrowth.attribution.api;
+package com.sellergrowth.support.http;
 
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
@@ -8,25 +8,25 @@ import java.util.List;
 import java.util.UUID;
 
 /** Query and path parameters, checked before they reach SQL: every refusal is a 4xx naming the parameter. */
-final class Params {
-  static final int MAX_PAGE = 10_000;
+public final class Params {
+  public static final int MAX_PAGE = 10_000;
   /** Report dates outside these years are refused: nothing happened before, and PostgreSQL's range ends far sooner than Java's. */
-  static final int FIRST_YEAR = 2000;
-  static final int LAST_YEAR = 2100;
+  public static final int FIRST_YEAR = 2000;
+  public static final int LAST_YEAR = 2100;
   private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("-?[0-9]{1,10}");
 
   private Params() {
   }
 
-  static int page(String raw) {
+  public static int page(String raw) {
     return number("page", raw, 0, 0, MAX_PAGE);
   }
 
-  static int size(String raw, int max) {
+  public static int size(String raw, int max) {
     return number("size", raw, 50 > max ? max : 50, 1, max);
   }
 
-  static int number(String name, String raw, int dflt, int min, int max) {
+  public static int number(String name, String raw, int dflt, int min, int max) {
     if (raw == null) {
       return dflt;
     }
@@ -39,7 +39,7 @@ final class Params {
     throw ApiException.invalid(List.of(new FieldError(name, "ERR_PARAM_RANGE", "a whole number from " + min + " to " + max)));
   }
 
-  static UUID uuid(String name, String raw) {
+  public static UUID uuid(String name, String raw) {
     try {
       if (raw != null && raw.length() == 36) {
         return UUID.fromString(raw);
@@ -51,7 +51,7 @@ final class Params {
   }
 
   /** A date between {@link #FIRST_YEAR} and {@link #LAST_YEAR}, or null when absent. */
-  static LocalDate date(String name, String raw) {
+  public static LocalDate date(String name, String raw) {
     if (raw == null) {
       return null;
     }
@@ -67,7 +67,7 @@ final class Params {
   }
 
   /** An optional UUID in a query parameter (a malformed one is a 422 naming it). */
-  static java.util.UUID uuidParam(String name, String raw) {
+  public static java.util.UUID uuidParam(String name, String raw) {
     if (raw == null) {
       return null;
     }
@@ -78,11 +78,11 @@ final class Params {
     } catch (IllegalArgumentException e) {
       // refused below
     }
-    throw ApiException.invalid(List.of(new FieldError(name, "ERR_PARAM_UUID", "a code id (UUID)")));
+    throw ApiException.invalid(List.of(new FieldError(name, "ERR_PARAM_UUID", "a UUID such as 0b8f6a52-8f5e-4a4b-9a55-0e6a1d0c2f11")));
   }
 
   /** An optional filter value: at most 200 characters, no control characters. */
-  static String text(String name, String raw) {
+  public static String text(String name, String raw) {
     if (raw == null || raw.isEmpty()) {
       return null;
     }
@@ -92,7 +92,7 @@ final class Params {
     return raw;
   }
 
-  static <E extends Enum<E>> E choice(String name, String raw, Class<E> type, E dflt) {
+  public static <E extends Enum<E>> E choice(String name, String raw, Class<E> type, E dflt) {
     if (raw == null || raw.isEmpty()) {
       return dflt;
     }

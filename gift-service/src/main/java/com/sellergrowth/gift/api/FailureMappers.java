@@ -1,0 +1,15 @@
+package com.sellergrowth.gift.api;
+
+import com.sellergrowth.support.problem.InfrastructureFailures;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** PostgreSQL or the broker unreachable: 503 with Retry-After; a value PostgreSQL refuses: 422 (service-support InfrastructureFailures). */
+public class FailureMappers {
+  @ServerExceptionMapper({io.vertx.pgclient.PgException.class, java.net.ConnectException.class, io.vertx.core.VertxException.class,
+      io.vertx.core.impl.NoStackTraceThrowable.class, io.vertx.sqlclient.ClosedConnectionException.class})
+  public Response infrastructure(Throwable e, UriInfo uri) {
+    return InfrastructureFailures.toResponse(e, uri.getPath());
+  }
+}
