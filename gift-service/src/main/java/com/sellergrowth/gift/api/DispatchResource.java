@@ -2,7 +2,7 @@ package com.sellergrowth.gift.api;
 
 import com.sellergrowth.gift.config.GiftConfig;
 import com.sellergrowth.gift.domain.DispatchStatus;
-import com.sellergrowth.gift.domain.LabelPdf;
+import com.sellergrowth.gift.label.LabelPdf;
 import com.sellergrowth.gift.service.DispatchService;
 import com.sellergrowth.gift.service.InsightService;
 import com.sellergrowth.support.http.Params;

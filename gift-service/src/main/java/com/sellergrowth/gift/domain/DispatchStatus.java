@@ -6,10 +6,5 @@ package com.sellergrowth.gift.domain;
  * ERR_GIFT_STOCK, NOT_CONFIRMED_48H).
  */
 public enum DispatchStatus {
-  PENDING, LABELLED, SHIPPED, CANCELLED, FAILED;
-
-  /** Whether the dispatch still holds a reserved unit and may move on. */
-  public boolean isOpen() {
-    return this == PENDING || this == LABELLED;
-  }
+  PENDING, LABELLED, SHIPPED, CANCELLED, FAILED
 }

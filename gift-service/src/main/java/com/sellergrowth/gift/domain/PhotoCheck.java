@@ -76,7 +76,7 @@ public final class PhotoCheck {
           throw new Refused("ERR_PHOTO_PIXELS", "the image is " + width + " x " + height + " pixels; each side from " + minPixels + " to " + maxPixels);
         }
         ImageReadParam param = reader.getDefaultReadParam();
-        int step = Math.max(1, Math.max(width, height) / CHECK_SIDE);
+        int step = subsampling(width, height);
         param.setSourceSubsampling(step, step, 0, 0);
         reader.read(0, param);
         return new Accepted(type, bytes.length, width, height, sha256(bytes));
@@ -86,6 +86,11 @@ public final class PhotoCheck {
     } catch (IOException | RuntimeException e) {
       throw new Refused("ERR_PHOTO_CORRUPT", "the image data is damaged or incomplete");
     }
+  }
+
+  /** Every how many pixels the integrity check decodes one, so that it decodes at most about 256 a side. */
+  static int subsampling(int width, int height) {
+    return Math.max(1, Math.max(width, height) / CHECK_SIDE);
   }
 
   /** The type the magic number says, or null. */

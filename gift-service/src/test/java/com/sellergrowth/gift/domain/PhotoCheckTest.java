@@ -40,6 +40,7 @@ class PhotoCheckTest {
     assertThat(refusal(new byte[] {(byte) 0x89, 'P', 'N', 'G'})).isEqualTo("ERR_PHOTO_TYPE"); // a magic number cut short
     assertThat(PhotoCheck.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isEqualTo("image/jpeg");
     assertThat(PhotoCheck.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, 0})).isNull();
+    assertThat(PhotoCheck.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})).isEqualTo("image/jpeg"); // exactly the magic number
   }
 
   @Test
@@ -47,6 +48,7 @@ class PhotoCheckTest {
     assertThat(refusal(new byte[0])).isEqualTo("ERR_PHOTO_EMPTY");
     assertThat(refusal(null)).isEqualTo("ERR_PHOTO_EMPTY");
     assertThat(refusal(new byte[200_001])).isEqualTo("ERR_PHOTO_TOO_LARGE");
+    assertThat(refusal(new byte[200_000])).isEqualTo("ERR_PHOTO_TYPE"); // at the limit: judged on its content
     assertThat(refusal(Images.image("png", 399, 500))).isEqualTo("ERR_PHOTO_PIXELS");
     assertThat(refusal(Images.image("png", 500, 399))).isEqualTo("ERR_PHOTO_PIXELS");
     assertThat(refusal(Images.image("png", 2_001, 500))).isEqualTo("ERR_PHOTO_PIXELS");
@@ -75,5 +77,14 @@ class PhotoCheckTest {
     png[18] = (byte) 0x86;
     png[19] = (byte) 0xA0;
     assertThat(refusal(png)).isIn("ERR_PHOTO_PIXELS", "ERR_PHOTO_CORRUPT");
+  }
+
+  @Test
+  void theIntegrityCheckDecodesAtMostAbout256PixelsASide() {
+    assertThat(PhotoCheck.subsampling(256, 100)).isEqualTo(1);
+    assertThat(PhotoCheck.subsampling(511, 400)).isEqualTo(1);
+    assertThat(PhotoCheck.subsampling(512, 400)).isEqualTo(2);
+    assertThat(PhotoCheck.subsampling(400, 6_000)).isEqualTo(23);
+    assertThat(PhotoCheck.subsampling(100, 100)).isEqualTo(1);
   }
 }

@@ -41,6 +41,16 @@ class RankingTest {
   }
 
   @Test
+  void equalScoresAndStockGoByNameThenById() {
+    Ranking.Facts none = new Ranking.Facts(Map.of(), 0, Map.of(), 0, Map.of(), 0);
+    var zebraFirstId = new Ranking.Candidate(new UUID(0, 1), "Zebra pen", "cat-a", 5);
+    var appleSecondId = new Ranking.Candidate(new UUID(0, 2), "Apple pen", "cat-a", 5);
+    var appleThirdId = new Ranking.Candidate(new UUID(0, 3), "Apple pen", "cat-a", 5);
+    assertThat(ranking.rank(List.of(zebraFirstId, appleThirdId, appleSecondId), none, "PL")).extracting(r -> r.gift().giftId())
+        .containsExactly(appleSecondId.giftId(), appleThirdId.giftId(), zebraFirstId.giftId());
+  }
+
+  @Test
   void sharesAreBoundedAndSafe() {
     assertThat(Ranking.share(5, 0)).isZero();
     assertThat(Ranking.share(0, 5)).isZero();
@@ -52,6 +62,11 @@ class RankingTest {
   void theWeightsArePercentagesThatSumTo100() {
     assertThatThrownBy(() -> new Ranking(50, 30, 30)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Ranking(-10, 60, 50)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(new Ranking(100, 0, 0)).isNotNull();
+    assertThat(new Ranking(100, 0, 0).rank(List.of(beauty), new Ranking.Facts(Map.of("cat-beauty", 1L), 2, Map.of(), 0, Map.of(), 0), "PL")
+        .get(0).scorePpm()).isEqualTo(500_000);
+    assertThat(new Ranking(0, 0, 100).rank(List.of(beauty), new Ranking.Facts(Map.of(), 0, Map.of(), 0, Map.of("cat-beauty", 1L), 4), "PL")
+        .get(0).scorePpm()).isEqualTo(250_000);
+    assertThat(new Ranking(0, 100, 0).rank(List.of(beauty), new Ranking.Facts(Map.of(), 0, Map.of("cat-beauty", 3L), 4, Map.of(), 0), "PL")
+        .get(0).scorePpm()).isEqualTo(750_000);
   }
 }

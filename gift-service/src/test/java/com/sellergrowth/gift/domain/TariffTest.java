@@ -21,6 +21,7 @@ class TariffTest {
     assertThat(TARIFF.quote("MX", 1, false).lines()).containsExactly(new Tariff.Line("BASE", "base fee, long-tail market", 380));
     assertThat(TARIFF.quote("FR", 1, false).lines()).containsExactly(new Tariff.Line("BASE", "base fee, mature market", 320));
     assertThat(TARIFF.quote("US", 1, false).currency()).isEqualTo("CNY");
+    assertThat(TARIFF.currency()).isEqualTo("CNY");
   }
 
   @Test
@@ -47,6 +48,15 @@ class TariffTest {
     assertThat(TARIFF.isCod("PK")).isTrue();
     assertThat(TARIFF.isCod("BR")).isFalse();
     assertThatThrownBy(() -> TARIFF.quote("PK", 10, true)).isInstanceOf(Tariff.CodCountry.class).hasMessageContaining("PK");
+  }
+
+  @Test
+  void aTableWithDistinctGroupsIsBuiltAsConfigured() {
+    Tariff t = new Tariff("CNY", Map.of("a", List.of("US", "FR"), "b", List.of("BR")), Map.of("a", 1L, "b", 2L), 3, 50, 1, List.of(), 1,
+        List.of());
+    assertThat(t.quote("FR", 1, false).totalMinor()).isEqualTo(1);
+    assertThat(t.quote("BR", 1, false).totalMinor()).isEqualTo(2);
+    assertThat(t.quote("JP", 1, false).totalMinor()).isEqualTo(3);
   }
 
   @Test

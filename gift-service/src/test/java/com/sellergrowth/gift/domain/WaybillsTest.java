@@ -32,6 +32,12 @@ class WaybillsTest {
     assertThat(Waybills.isValid(w + "0")).isFalse();
     assertThat(Waybills.isValid("SG00000000000a0")).isFalse();
     assertThat(Waybills.isValid(null)).isFalse();
+    // characters next to the digits whose Luhn sum would otherwise fit: '/' (2), ':' (9), 'a' (1)
+    assertThat(Waybills.isValid("SG00000000000/2")).isFalse();
+    assertThat(Waybills.isValid("SG00000000000:9")).isFalse();
+    assertThat(Waybills.isValid("SG00000000000a1")).isFalse();
+    assertThat(Waybills.isValid("SG0000000000009")).isFalse();
+    assertThat(Waybills.isValid("SG0000000000091")).isTrue();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package com.sellergrowth.gift.domain;
+package com.sellergrowth.gift.label;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.common.BitMatrix;

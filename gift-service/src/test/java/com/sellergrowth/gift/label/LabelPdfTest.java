@@ -1,7 +1,8 @@
-package com.sellergrowth.gift.domain;
+package com.sellergrowth.gift.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sellergrowth.gift.domain.Waybills;
 import com.sellergrowth.gift.testsupport.Images;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
