@@ -120,7 +120,8 @@ CREATE INDEX trigger_rule_seller ON trigger_rule (seller_id) WHERE active;
 
 -- GFT-3, GFT-11: each order of platform.orders once (the order id is the key: the same order in two events, or replayed,
 -- is decided once). gift_offered: whether a rule gave it a gift when first seen (placement). ended_at: cancelled or refunded.
--- outcome: what the paid order got: DISPATCHED, NO_RULE, FROZEN, ERR_COD_COUNTRY, ERR_GIFT_STOCK, ORDER_ENDED.
+-- outcome: what the paid order got: DISPATCHED, NO_RULE, NOT_ELIGIBLE, FROZEN, ERR_COD_COUNTRY, ERR_GIFT_STOCK,
+-- ORDER_ENDED.
 CREATE TABLE order_fact (
   order_id      TEXT         PRIMARY KEY,
   seller_id     TEXT         NOT NULL,
@@ -137,8 +138,11 @@ CREATE TABLE order_fact (
   rule_id       UUID,
   dispatch_id   UUID
 );
-CREATE INDEX order_fact_seller ON order_fact (seller_id, coalesce(paid_at, placed_at));
-CREATE INDEX order_fact_buyer ON order_fact (seller_id, buyer_id, paid_at);
+-- analytics by placement (conversion) and by payment (outcomes, repeat purchase); the buyer's history for the ranking
+CREATE INDEX order_fact_seller_placed ON order_fact (seller_id, (coalesce(placed_at, paid_at)));
+CREATE INDEX order_fact_seller_paid ON order_fact (seller_id, paid_at) WHERE paid_at IS NOT NULL;
+CREATE INDEX order_fact_seller_buyer ON order_fact (seller_id, buyer_id, paid_at);
+CREATE INDEX order_fact_buyer ON order_fact (buyer_id) WHERE paid_at IS NOT NULL;
 
 -- GFT-7, GFT-8: one dispatch per order at most. status: PENDING, LABELLED, SHIPPED, CANCELLED (order cancelled or refunded
 -- before shipment), FAILED (failure_code: ERR-407, ERR-211, ERR_GIFT_STOCK, NOT_CONFIRMED_48H). version: optimistic lock

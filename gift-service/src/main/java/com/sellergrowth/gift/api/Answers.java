@@ -63,11 +63,12 @@ final class Answers {
 
   record Dispatch(UUID id, String orderId, UUID giftId, String giftName, UUID ruleId, String buyerId, String country, String status,
       String failureCode, String waybill, Long feeMinor, String feeCurrency, List<Tariff.Line> feeLines, String nfeNumber, List<String> documents,
-      int version, Instant createdAt, Instant confirmBy, Instant labelledAt, Instant endedAt, String labelUrl) {
-    static Dispatch of(DispatchRow d) {
+      List<String> requiredDocuments, int version, Instant createdAt, Instant confirmBy, Instant labelledAt, Instant endedAt, String labelUrl) {
+    static Dispatch of(DispatchRow d, List<String> requiredDocuments) {
+      boolean printable = d.waybill() != null && (d.status().equals("LABELLED") || d.status().equals("SHIPPED"));
       return new Dispatch(d.id(), d.orderId(), d.giftId(), d.giftName(), d.ruleId(), d.buyerId(), d.country(), d.status(), d.failureCode(),
-          d.waybill(), d.feeMinor(), d.feeCurrency(), DispatchService.feeLines(d), d.nfeNumber(), d.documents(), d.version(), d.createdAt(),
-          d.confirmBy(), d.labelledAt(), d.endedAt(), d.waybill() == null ? null : "/v1/dispatches/" + d.id() + "/label.pdf");
+          d.waybill(), d.feeMinor(), d.feeCurrency(), DispatchService.feeLines(d), d.nfeNumber(), d.documents(), requiredDocuments, d.version(),
+          d.createdAt(), d.confirmBy(), d.labelledAt(), d.endedAt(), printable ? "/v1/dispatches/" + d.id() + "/label.pdf" : null);
     }
   }
 }

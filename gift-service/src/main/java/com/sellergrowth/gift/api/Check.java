@@ -112,6 +112,15 @@ final class Check {
     }
   }
 
+  /** The version the caller read, as one more field error when it is missing. */
+  int version(String field, Integer version) {
+    if (version == null || version < 1) {
+      errors.add(new FieldError(field, "ERR_VERSION_REQUIRED", "the version you read (a positive number)"));
+      return 0;
+    }
+    return version;
+  }
+
   static int version(Integer version) {
     if (version == null || version < 1) {
       throw ApiException.invalid(List.of(new FieldError("version", "ERR_VERSION_REQUIRED", "the version you read (a positive number)")));

@@ -67,7 +67,7 @@ public class DispatchResource {
   public Uni<List<Answers.Dispatch>> list(@QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
     DispatchStatus s = Params.choice("status", status, DispatchStatus.class, null);
     return dispatches.list(caller.sellerId(), s == null ? null : s.name(), Params.page(page), Params.size(size, config.api().maxPageSize()))
-        .map(l -> l.stream().map(Answers.Dispatch::of).toList());
+        .map(l -> l.stream().map(this::answer).toList());
   }
 
   @GET
@@ -76,7 +76,7 @@ public class DispatchResource {
   @APIResponse(responseCode = "200", description = "the dispatch")
   @APIResponse(responseCode = "404", description = "no such dispatch of this seller (ERR_NOT_FOUND)")
   public Uni<Answers.Dispatch> get(@PathParam("id") String id) {
-    return dispatches.get(caller.sellerId(), Params.uuid("dispatch", id)).map(Answers.Dispatch::of);
+    return dispatches.get(caller.sellerId(), Params.uuid("dispatch", id)).map(this::answer);
   }
 
   @POST
@@ -98,8 +98,15 @@ public class DispatchResource {
     }
     String nfe = body.nfeNumber() == null ? null : c.matching("nfeNumber", body.nfeNumber(), NFE, "an NFe access key: 44 digits");
     var documents = c.list("documents", body.documents(), 20, DOCUMENT, "a document name such as EAC");
+    GiftRequests.Packaging packaging = body.packaging() == null ? null : c.choice("packaging", body.packaging(), GiftRequests.Packaging.class);
+    String registration = c.optionalText("packagingRegistration", body.packagingRegistration(), 64);
+    if (registration != null && packaging == null) {
+      c.add("packagingRegistration", "ERR_UNEXPECTED", "a registration goes with \"packaging\": \"OWN\"");
+    }
     c.done();
-    return dispatches.label(caller.sellerId(), dispatchId, version, nfe, List.copyOf(documents)).map(Answers.Dispatch::of);
+    return dispatches.label(caller.sellerId(), dispatchId, version, nfe,
+        documents.stream().map(d -> d.toUpperCase(java.util.Locale.ROOT)).toList(), packaging == null ? null : packaging.name(), registration)
+        .map(this::answer);
   }
 
   @GET
@@ -112,8 +119,9 @@ public class DispatchResource {
   public Uni<Response> labelPdf(@PathParam("id") String id) {
     String seller = caller.sellerId();
     return dispatches.get(seller, Params.uuid("dispatch", id)).emitOn(Infrastructure.getDefaultWorkerPool()).map(d -> {
-      if (d.waybill() == null) {
-        throw new ApiException(409, "ERR_NOT_LABELLED", "No label", "the dispatch is " + d.status() + " and has no waybill");
+      if (d.waybill() == null || !(d.status().equals("LABELLED") || d.status().equals("SHIPPED"))) {
+        throw new ApiException(409, "ERR_NOT_LABELLED", "No label", "the dispatch is " + d.status() + (d.waybill() == null
+            ? " and has no waybill" : ": its waybill is void, do not ship with it"));
       }
       byte[] pdf = LabelPdf.render(new LabelPdf.Label(d.waybill(), d.orderId(), d.id().toString(), d.country(), d.giftName(), d.sellerId(),
           d.labelledAt()));
@@ -131,7 +139,7 @@ public class DispatchResource {
   @APIResponse(responseCode = "422", description = "no version (ERR_VALIDATION)")
   public Uni<Answers.Dispatch> confirm(@PathParam("id") String id, GiftRequests.Versioned body) {
     UUID dispatchId = Params.uuid("dispatch", id);
-    return dispatches.confirm(caller.sellerId(), dispatchId, Check.version(body == null ? null : body.version())).map(Answers.Dispatch::of);
+    return dispatches.confirm(caller.sellerId(), dispatchId, Check.version(body == null ? null : body.version())).map(this::answer);
   }
 
   @GET
@@ -160,6 +168,10 @@ public class DispatchResource {
           "from is on or before to, at most 366 days apart")));
     }
     return insights.analytics(caller.sellerId(), start, end, config.fees().currency());
+  }
+
+  private Answers.Dispatch answer(com.sellergrowth.gift.persistence.DispatchRow d) {
+    return Answers.Dispatch.of(d, dispatches.requiredDocuments(d.country()));
   }
 
   private static String orderId(String raw) {

@@ -1,6 +1,5 @@
 package com.sellergrowth.gift.api;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.sellergrowth.gift.domain.GiftDraft;
 import java.util.List;
 
@@ -24,7 +23,11 @@ final class GiftRequests {
       Integer version) {
 
     GiftDraft toDraft() {
-      Check c = new Check();
+      return toDraft(new Check());
+    }
+
+    /** The draft, or a 422 with every error: those {@code c} already holds and the body's own. */
+    GiftDraft toDraft(Check c) {
       String n = c.text("name", name, 120);
       String cat = c.matching("categoryId", categoryId, Check.KEY, "a category id: 1 to 64 of A-Z a-z 0-9 . _ : / -");
       String comp = c.optionalText("composition", composition, 500);
@@ -62,6 +65,6 @@ final class GiftRequests {
   record Rule(String giftId, Long thresholdMinor, String currency, List<String> categories, List<String> countries, Long priority) {
   }
 
-  record Label(Integer version, @JsonProperty("nfeNumber") String nfeNumber, List<String> documents) {
+  record Label(Integer version, String nfeNumber, List<String> documents, String packaging, String packagingRegistration) {
   }
 }

@@ -53,6 +53,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @APIResponse(responseCode = "503", description = "a dependency is unavailable; nothing changed (ERR_UNAVAILABLE, Retry-After)")
 public class GiftResource {
   private static final Pattern TRANSFER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final Pattern WEIGHT = Pattern.compile("[1-9][0-9]{0,2}|1[0-9]{3}|2000");
   private final GiftService gifts;
   private final StockService stock;
   private final RuleService rules;
@@ -90,10 +91,11 @@ public class GiftResource {
   @APIResponse(responseCode = "422", description = "every field error at once (ERR_VALIDATION)")
   public Uni<Response> create(GiftRequests.GiftBody body) {
     Check.body(body);
+    Check c = new Check();
     if (body.version() != null) {
-      throw ApiException.invalid(List.of(new FieldError("version", "ERR_UNEXPECTED", "a new gift has no version")));
+      c.add("version", "ERR_UNEXPECTED", "a new gift has no version");
     }
-    return gifts.create(caller.sellerId(), body.toDraft())
+    return gifts.create(caller.sellerId(), body.toDraft(c))
         .map(v -> Response.created(URI.create("/v1/gifts/" + v.gift().id())).entity(Answers.Gift.of(v)).build());
   }
 
@@ -129,8 +131,9 @@ public class GiftResource {
   public Uni<Answers.Gift> update(@PathParam("id") String id, GiftRequests.GiftBody body) {
     Check.body(body);
     UUID giftId = Params.uuid("gift", id);
-    int version = Check.version(body.version());
-    return gifts.update(caller.sellerId(), giftId, version, body.toDraft()).map(Answers.Gift::of);
+    Check c = new Check();
+    int version = c.version("version", body.version());
+    return gifts.update(caller.sellerId(), giftId, version, body.toDraft(c)).map(Answers.Gift::of);
   }
 
   @POST
@@ -162,6 +165,27 @@ public class GiftResource {
     }
     return gifts.addPhoto(caller.sellerId(), giftId, r, bytes)
         .map(p -> Response.status(201).entity(p).build());
+  }
+
+  @GET
+  @Path("gifts/{id}/photos/{photoId}")
+  @Produces({"image/png", "image/jpeg", "application/problem+json"})
+  @Operation(summary = "A photo of the seller's gift, as uploaded")
+  @APIResponse(responseCode = "200", description = "the image")
+  @APIResponse(responseCode = "404", description = "no such gift of this seller, or no such photo (ERR_NOT_FOUND)")
+  public Uni<Response> photo(@PathParam("id") String id, @PathParam("photoId") String photoId) {
+    return gifts.photo(caller.sellerId(), Params.uuid("gift", id), Params.uuid("photo", photoId))
+        .map(p -> Response.ok(p.data(), p.contentType()).build());
+  }
+
+  @jakarta.ws.rs.DELETE
+  @Path("gifts/{id}/photos/{photoId}")
+  @Operation(summary = "Removes a photo of a DRAFT or REJECTED gift")
+  @APIResponse(responseCode = "204", description = "removed")
+  @APIResponse(responseCode = "404", description = "no such gift of this seller, or no such photo (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "409", description = "the gift is not editable (ERR_GIFT_STATE)")
+  public Uni<Response> deletePhoto(@PathParam("id") String id, @PathParam("photoId") String photoId) {
+    return gifts.deletePhoto(caller.sellerId(), Params.uuid("gift", id), Params.uuid("photo", photoId)).map(v -> Response.noContent().build());
   }
 
   @POST
@@ -220,6 +244,9 @@ public class GiftResource {
     }
     long threshold = c.range("thresholdMinor", body.thresholdMinor(), 1, 1_000_000_000_000L);
     String currency = c.matching("currency", body.currency(), Check.CURRENCY, "an ISO 4217 code such as USD");
+    if (currency != null && java.util.Currency.getAvailableCurrencies().stream().noneMatch(x -> x.getCurrencyCode().equals(currency))) {
+      c.add("currency", "ERR_CURRENCY", currency + " is not an ISO 4217 currency");
+    }
     var categories = c.list("categories", body.categories(), 50, Check.KEY, "a category id");
     var countries = c.list("countries", body.countries(), 250, Check.COUNTRY, "an ISO 3166 alpha-2 code such as BR");
     long priority = c.range("priority", body.priority(), 1, 1000);
@@ -265,9 +292,11 @@ public class GiftResource {
     caller.sellerId();
     Check c = new Check();
     String cc = c.matching("country", country, Check.COUNTRY, "an ISO 3166 alpha-2 code such as BR");
+    String w = c.matching("weightGrams", weightGrams, WEIGHT, "a whole number of grams from 1 to 2000");
+    Flag flag = nfe == null ? Flag.FALSE : c.choice("nfe", nfe.toUpperCase(java.util.Locale.ROOT), Flag.class);
     c.done();
-    int weight = Params.number("weightGrams", weightGrams == null ? "" : weightGrams, 0, 1, 2000);
-    boolean hasNfe = Params.choice("nfe", nfe, Flag.class, Flag.FALSE) == Flag.TRUE;
+    int weight = Integer.parseInt(w);
+    boolean hasNfe = flag == Flag.TRUE;
     try {
       return tariff.quote(cc, weight, hasNfe);
     } catch (Tariff.CodCountry e) {

@@ -63,6 +63,17 @@ public class OperatorResource {
     return gifts.get(null, Params.uuid("gift", id)).map(Answers.Gift::of);
   }
 
+  @GET
+  @Path("gifts/{id}/photos/{photoId}")
+  @Produces({"image/png", "image/jpeg", "application/problem+json"})
+  @Operation(summary = "A photo of a gift under review, as the seller uploaded it")
+  @APIResponse(responseCode = "200", description = "the image")
+  @APIResponse(responseCode = "404", description = "no such gift or photo (ERR_NOT_FOUND)")
+  public Uni<jakarta.ws.rs.core.Response> photo(@PathParam("id") String id, @PathParam("photoId") String photoId) {
+    return gifts.photo(null, Params.uuid("gift", id), Params.uuid("photo", photoId))
+        .map(p -> jakarta.ws.rs.core.Response.ok(p.data(), p.contentType()).build());
+  }
+
   @POST
   @Path("gifts/{id}/approve")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -79,8 +90,9 @@ public class OperatorResource {
     if (body.reasonCodes() != null && !body.reasonCodes().isEmpty()) {
       c.add("reasonCodes", "ERR_UNEXPECTED", "an approval has no reason codes");
     }
+    int version = c.version("version", body.version());
     c.done();
-    return gifts.decide(operator(), giftId, Check.version(body.version()), true, List.of(), note).map(Answers.Gift::of);
+    return gifts.decide(operator(), giftId, version, true, List.of(), note).map(Answers.Gift::of);
   }
 
   @POST
@@ -100,8 +112,9 @@ public class OperatorResource {
     if (body.reasonCodes() == null || body.reasonCodes().isEmpty()) {
       c.add("reasonCodes", "ERR_REQUIRED", "at least one reason code");
     }
+    int version = c.version("version", body.version());
     c.done();
-    return gifts.decide(operator(), giftId, Check.version(body.version()), false, List.copyOf(reasons), note).map(Answers.Gift::of);
+    return gifts.decide(operator(), giftId, version, false, List.copyOf(reasons), note).map(Answers.Gift::of);
   }
 
   @POST

@@ -17,6 +17,7 @@ public final class GiftChecks {
   public static final String FILING = "GFT_FILING_OR_MSDS_MISSING";
   public static final String CERTIFICATION = "GFT_CERTIFICATION_MARK_MISSING";
   public static final String INFRINGEMENT = "GFT_NO_INFRINGEMENT_DECLARATION_MISSING";
+  public static final String PACKAGING = "GFT_PACKAGING_NOT_REGISTERED";
 
   private final Set<String> filingCategories;
   private final Set<String> certificationCategories;
@@ -51,6 +52,9 @@ public final class GiftChecks {
     }
     if (!g.noInfringementDeclared()) {
       out.add(INFRINGEMENT);
+    }
+    if ("OWN".equals(g.packaging()) && blank(g.packagingRegistration())) {
+      out.add(PACKAGING); // the seller's own packaging needs its registration (GFT-7 would fail every dispatch with ERR-407)
     }
     return out;
   }

@@ -70,6 +70,10 @@ public final class PhotoCheck {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
+        // the JDK's JPEG reader reports a truncated file as a warning, not an error: a damaged photo either way
+        reader.addIIOReadWarningListener((source, warning) -> {
+          throw new IllegalStateException(warning);
+        });
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
         if (width < minPixels || height < minPixels || width > maxPixels || height > maxPixels) {

@@ -31,8 +31,11 @@ public final class Ranking {
       long countryShipped, Map<String, Long> heatByCategory, long hottest) {
   }
 
-  /** One part of a score: its weight in percent, the figures it came from and its value in parts per million. */
-  public record Part(String name, int weightPercent, long numerator, long denominator, long valuePpm, String explanation) {
+  /**
+   * One part of a score: its weight in percent, the figures it came from and its value in parts per million. The buyer's
+   * part shows its share only: the buyer's order counts across the platform are not the seller's to see (SPEC section 9).
+   */
+  public record Part(String name, int weightPercent, Long numerator, Long denominator, long valuePpm, String explanation) {
   }
 
   public record Ranked(Candidate gift, long scorePpm, List<Part> parts) {
@@ -59,8 +62,8 @@ public final class Ranking {
       long countryN = f.countryShippedByCategory().getOrDefault(cat, 0L);
       long heatN = f.heatByCategory().getOrDefault(cat, 0L);
       List<Part> parts = List.of(
-          new Part("buyer", buyerWeight, buyerN, f.buyerOrders(), share(buyerN, f.buyerOrders()),
-              "the buyer's past paid orders with a line in " + cat + ": " + buyerN + " of " + f.buyerOrders()),
+          new Part("buyer", buyerWeight, null, null, share(buyerN, f.buyerOrders()),
+              percent(share(buyerN, f.buyerOrders())) + " of the buyer's past paid orders had a line in " + cat),
           new Part("country", countryWeight, countryN, f.countryShipped(), share(countryN, f.countryShipped()),
               "gifts of " + cat + " among the gifts shipped to " + country + ": " + countryN + " of " + f.countryShipped()),
           new Part("heat", heatWeight, heatN, f.hottest(), share(heatN, f.hottest()),
@@ -75,6 +78,11 @@ public final class Ranking {
         .thenComparing(Comparator.comparingLong((Ranked r) -> r.gift().available()).reversed())
         .thenComparing(r -> r.gift().name()).thenComparing(r -> r.gift().giftId()));
     return out;
+  }
+
+  /** Parts per million as a whole percentage, rounded down: 605,000 -> "60%". */
+  static String percent(long ppm) {
+    return ppm / 10_000 + "%";
   }
 
   /** n / d in parts per million, 0 when d is 0; never above one million. */

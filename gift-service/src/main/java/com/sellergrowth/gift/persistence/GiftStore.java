@@ -106,12 +106,28 @@ public class GiftStore {
   /** Stores a checked photo; the same bytes twice for a gift are one photo (answered as stored). */
   public Uni<Photo> addPhoto(SqlClient sql, UUID giftId, PhotoRole role, PhotoCheck.Accepted a, byte[] data, Instant now) {
     return sql.preparedQuery("INSERT INTO gift_photo(id, gift_id, role, content_type, size_bytes, width, height, sha256, data, created_at) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (gift_id, sha256) DO NOTHING")
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (gift_id, sha256) DO UPDATE SET role = EXCLUDED.role")
         .execute(Tuple.from(new Object[] {UUID.randomUUID(), giftId, role.name(), a.contentType(), a.sizeBytes(), a.width(), a.height(),
             a.sha256(), io.vertx.core.buffer.Buffer.buffer(data), odt(now)}))
         .chain(() -> sql.preparedQuery("SELECT id, role, content_type, size_bytes, width, height, sha256, created_at FROM gift_photo "
             + "WHERE gift_id = $1 AND sha256 = $2").execute(Tuple.of(giftId, a.sha256())))
         .map(rows -> photo(rows.iterator().next()));
+  }
+
+  /** A photo's bytes as uploaded. */
+  public record PhotoBytes(String contentType, byte[] data) {
+  }
+
+  public Uni<PhotoBytes> photoBytes(SqlClient sql, UUID giftId, UUID photoId) {
+    return sql.preparedQuery("SELECT content_type, data FROM gift_photo WHERE gift_id = $1 AND id = $2").execute(Tuple.of(giftId, photoId))
+        .map(rows -> rows.size() == 0 ? null
+            : new PhotoBytes(rows.iterator().next().getString(0), rows.iterator().next().getBuffer(1).getBytes()));
+  }
+
+  /** Deletes a photo; whether it existed. */
+  public Uni<Boolean> deletePhoto(SqlClient sql, UUID giftId, UUID photoId) {
+    return sql.preparedQuery("DELETE FROM gift_photo WHERE gift_id = $1 AND id = $2").execute(Tuple.of(giftId, photoId))
+        .map(r -> r.rowCount() == 1);
   }
 
   public Uni<List<Photo>> photos(SqlClient sql, UUID giftId) {

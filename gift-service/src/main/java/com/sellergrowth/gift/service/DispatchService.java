@@ -10,6 +10,7 @@ import com.sellergrowth.gift.domain.FailureCodes;
 import com.sellergrowth.gift.domain.Tariff;
 import com.sellergrowth.gift.domain.Waybills;
 import com.sellergrowth.gift.persistence.DispatchRow;
+import com.sellergrowth.gift.persistence.StockRows;
 import com.sellergrowth.support.outbox.Outbox;
 import com.sellergrowth.support.problem.ApiException;
 import io.quarkus.scheduler.Scheduled;
@@ -52,8 +53,12 @@ public class DispatchService {
     this.clock = clock;
   }
 
-  /** Labels a PENDING dispatch at the version read; answers it LABELLED, or FAILED with ERR-407 / ERR-211. */
-  public Uni<DispatchRow> label(String sellerId, UUID id, int version, String nfeNumber, List<String> documents) {
+  /**
+   * Labels a PENDING dispatch at the version read; answers it LABELLED, or FAILED with ERR-407 / ERR-211. {@code packaging}
+   * (PLATFORM or OWN) and {@code registration} say what the parcel ships in, when it is not what the gift declared.
+   */
+  public Uni<DispatchRow> label(String sellerId, UUID id, int version, String nfeNumber, List<String> documents, String packaging,
+      String registration) {
     Instant now = clock.instant();
     return pool.withTransaction(sql -> sql.preparedQuery("SELECT d.version, d.status, d.confirm_by, d.country, d.gift_id, d.order_id, "
             + "g.weight_grams, g.packaging, g.packaging_registration FROM dispatch d JOIN gift g ON g.id = d.gift_id "
@@ -65,7 +70,8 @@ public class DispatchService {
               requireStep(r.getInteger(0), version, r.getString(1), "PENDING", r.getOffsetDateTime(2).toInstant(), now);
               String country = r.getString(3);
               UUID giftId = r.getUUID(4);
-              String failure = failure(r.getString(7), r.getString(8), country, documents);
+              String failure = packaging == null ? failure(r.getString(7), r.getString(8), country, documents)
+                  : failure(packaging, registration, country, documents);
               if (failure != null) {
                 return fail(sql, id, sellerId, giftId, failure, now).chain(() -> find(sql, id, sellerId));
               }
@@ -88,10 +94,15 @@ public class DispatchService {
     if ("OWN".equals(packaging) && (registration == null || registration.isBlank())) {
       return FailureCodes.PACKAGING_NOT_REGISTERED;
     }
-    if (!documents.containsAll(requiredDocuments.getOrDefault(country, List.of()))) {
+    if (!documents.containsAll(requiredDocuments(country))) {
       return FailureCodes.DESTINATION_DOCUMENTS;
     }
     return null;
+  }
+
+  /** GFT-7: the documents a destination's customs need on the label (upper case; none for most countries). */
+  public List<String> requiredDocuments(String country) {
+    return requiredDocuments.getOrDefault(country, List.of()).stream().map(d -> d.toUpperCase(java.util.Locale.ROOT)).toList();
   }
 
   /** GFT-7: the seller confirms a LABELLED dispatch as shipped, within 48 hours of its creation (GFT-8), at the version read. */
@@ -109,7 +120,7 @@ public class DispatchService {
                   }
                   Row c = current.iterator().next();
                   requireStep(c.getInteger(0), version, c.getString(1), "LABELLED", c.getOffsetDateTime(2).toInstant(), now);
-                  throw new IllegalStateException("dispatch " + id + " was not confirmed for no known reason");
+                  throw new ApiException(409, "ERR_CONCURRENT_UPDATE", "Conflict", "the dispatch changed meanwhile; read it again and retry");
                 });
           }
           Row r = rows.iterator().next();
@@ -149,7 +160,7 @@ public class DispatchService {
                     now), now));
                 release.merge(r.getUUID(2), 1L, Long::sum);
               }
-              return OrderService.releaseUnits(sql, release).chain(() -> Outbox.insertAll(sql, events)).replaceWith(rows.size());
+              return StockRows.release(sql, release).chain(() -> Outbox.insertAll(sql, events)).replaceWith(rows.size());
             }))
         .chain(n -> n == EXPIRE_BATCH ? expireDue(now).map(more -> n + more) : Uni.createFrom().item(n));
   }
@@ -181,7 +192,7 @@ public class DispatchService {
   private Uni<Void> fail(SqlClient sql, UUID id, String sellerId, UUID giftId, String code, Instant now) {
     return sql.preparedQuery("UPDATE dispatch SET status = 'FAILED', failure_code = $2, reserved = false, version = version + 1, ended_at = $3 "
             + "WHERE id = $1").execute(Tuple.of(id, code, odt(now)))
-        .chain(() -> OrderService.releaseUnits(sql, Map.of(giftId, 1L)))
+        .chain(() -> StockRows.release(sql, Map.of(giftId, 1L)))
         .chain(() -> Outbox.insertAll(sql, List.of(Outbox.row(sellerId, new GiftDispatchFailedV1(id.toString(), sellerId, code, now), now))));
   }
 
@@ -192,16 +203,16 @@ public class DispatchService {
 
   /** Refuses a step on a dispatch that moved on: 409 with the reason (version, state, or the 48 hours passed). */
   private static void requireStep(int current, int version, String status, String expected, Instant confirmBy, Instant now) {
-    if (current != version) {
-      throw new ApiException(409, "ERR_CONCURRENT_UPDATE", "Conflict",
-          "the dispatch is at version " + current + ", not " + version + "; read it again and retry");
-    }
-    if (!status.equals(expected)) {
+    if (!status.equals(expected)) { // first: a dispatch the job failed meanwhile says so, not "retry"
       throw new ApiException(409, "ERR_DISPATCH_STATE", "Not allowed in this state", "this step needs a " + expected + " dispatch; it is " + status);
     }
     if (now.isAfter(confirmBy)) {
       throw new ApiException(409, "ERR_CONFIRM_WINDOW_CLOSED", "Too late",
           "the 48 hours to confirm this dispatch ended at " + confirmBy + "; it is cancelled and counts as a failure (GFT-8)");
+    }
+    if (current != version) {
+      throw new ApiException(409, "ERR_CONCURRENT_UPDATE", "Conflict",
+          "the dispatch is at version " + current + ", not " + version + "; read it again and retry");
     }
   }
 }

@@ -96,6 +96,39 @@ public class GiftService {
     }));
   }
 
+  /** A photo's bytes, for its seller (sellerId) or an operator (null), so the review looks at what was uploaded. */
+  public Uni<GiftStore.PhotoBytes> photo(String sellerId, UUID giftId, UUID photoId) {
+    return pool.withConnection(sql -> store.find(sql, giftId, sellerId, false).chain(g -> {
+      if (g == null) {
+        throw ApiException.notFound("gift " + giftId);
+      }
+      return store.photoBytes(sql, giftId, photoId).map(p -> {
+        if (p == null) {
+          throw ApiException.notFound("photo " + photoId);
+        }
+        return p;
+      });
+    }));
+  }
+
+  /** Removes a photo of a gift that may still be edited (DRAFT or REJECTED). */
+  public Uni<Void> deletePhoto(String sellerId, UUID giftId, UUID photoId) {
+    return pool.withTransaction(sql -> store.find(sql, giftId, sellerId, true).chain(g -> {
+      if (g == null) {
+        throw ApiException.notFound("gift " + giftId);
+      }
+      if (!g.status().equals("DRAFT") && !g.status().equals("REJECTED")) {
+        throw new ApiException(409, "ERR_GIFT_STATE", "Not editable", "photos are removed from a DRAFT or REJECTED gift; this one is " + g.status());
+      }
+      return store.deletePhoto(sql, giftId, photoId).map(deleted -> {
+        if (!deleted) {
+          throw ApiException.notFound("photo " + photoId);
+        }
+        return null;
+      });
+    }));
+  }
+
   /** Submits a DRAFT or REJECTED gift at the version read: the automatic checks decide between REJECTED and IN_REVIEW. */
   public Uni<GiftView> submit(String sellerId, UUID id, int version) {
     Instant now = clock.instant();

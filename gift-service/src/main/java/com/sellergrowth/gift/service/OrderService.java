@@ -9,11 +9,13 @@ import com.sellergrowth.events.gift.GiftDispatchFailedV1;
 import com.sellergrowth.events.platform.OrderLine;
 import com.sellergrowth.events.platform.OrderSnapshot;
 import com.sellergrowth.gift.config.GiftConfig;
+import com.sellergrowth.gift.domain.Eligibility;
 import com.sellergrowth.gift.domain.FailureCodes;
 import com.sellergrowth.gift.domain.OrderFacts;
 import com.sellergrowth.gift.domain.RuleMatcher;
 import com.sellergrowth.gift.domain.Tariff;
 import com.sellergrowth.gift.domain.TriggerRule;
+import com.sellergrowth.gift.persistence.StockRows;
 import com.sellergrowth.support.outbox.Outbox;
 import com.sellergrowth.support.sql.PgSql;
 import io.smallrye.mutiny.Uni;
@@ -66,12 +68,16 @@ public class OrderService {
 
   private final Pool pool;
   private final Tariff tariff;
+  private final SellerService sellerService;
+  private final Eligibility eligibility;
   private final Duration confirmWithin;
   private final Clock clock;
 
-  public OrderService(Pool pool, Tariffs tariffs, GiftConfig config, Clock clock) {
+  public OrderService(Pool pool, Tariffs tariffs, SellerService sellerService, GiftConfig config, Clock clock) {
     this.pool = pool;
     this.tariff = tariffs.tariff();
+    this.sellerService = sellerService;
+    this.eligibility = sellerService.eligibility();
     this.confirmWithin = config.dispatch().confirmWithin();
     this.clock = clock;
   }
@@ -182,13 +188,13 @@ public class OrderService {
         Set<String> sellers = new HashSet<>();
         folds.values().forEach(f -> sellers.add(f.order.sellerId()));
         return RuleService.activeRules(sql, sellers).chain(rules -> frozen(sql, sellers)
-            .chain(frozen -> decide(sql, folds, known, rules, frozen, now)));
+            .chain(frozen -> ineligible(sql, sellers).chain(ineligible -> decide(sql, folds, known, rules, frozen, ineligible, now))));
       });
     }));
   }
 
   private Uni<Applied> decide(SqlClient sql, Map<String, Fold> folds, Map<String, Known> known, List<RuleService.RuleRow> rules,
-      Set<String> frozen, Instant now) {
+      Set<String> frozen, Set<String> ineligible, Instant now) {
     Map<String, List<TriggerRule>> bySeller = new HashMap<>();
     rules.forEach(r -> bySeller.computeIfAbsent(r.sellerId(), k -> new ArrayList<>()).add(r.rule()));
     Map<String, Decision> decisions = new LinkedHashMap<>();
@@ -199,8 +205,9 @@ public class OrderService {
       Known k = known.get(f.order.orderId());
       OrderFacts facts = f.facts();
       Optional<TriggerRule> winner = RuleMatcher.winner(bySeller.getOrDefault(f.order.sellerId(), List.of()), facts);
+      boolean servable = winner.isPresent() && !tariff.isCod(facts.country()) && !ineligible.contains(f.order.sellerId());
       if (k == null || k.giftOffered() == null) {
-        offered.put(f.order.orderId(), winner.isPresent() && !tariff.isCod(facts.country()));
+        offered.put(f.order.orderId(), servable);
       }
       boolean ended = f.endedAt != null || (k != null && k.ended());
       boolean newlyPaid = f.paidAt != null && (k == null || !k.paid());
@@ -212,6 +219,8 @@ public class OrderService {
       }
       if (ended) {
         decisions.put(f.order.orderId(), new Decision("ORDER_ENDED", null, null, false));
+      } else if (ineligible.contains(f.order.sellerId())) {
+        decisions.put(f.order.orderId(), new Decision("NOT_ELIGIBLE", winner.orElse(null), null, false)); // GFT-1, as of now
       } else if (winner.isEmpty()) {
         decisions.put(f.order.orderId(), new Decision("NO_RULE", null, null, false));
       } else if (tariff.isCod(facts.country())) {
@@ -223,46 +232,37 @@ public class OrderService {
         decisions.put(f.order.orderId(), new Decision("PENDING_STOCK", winner.get(), UUID.randomUUID(), false));
       }
     }
-    return reserve(sql, wanted).chain(granted -> {
-      decisions.replaceAll((orderId, d) -> !d.outcome().equals("PENDING_STOCK") ? d
-          : granted.contains(orderId) ? new Decision("DISPATCHED", d.rule(), d.dispatchId(), true)
-          : new Decision(FailureCodes.NO_GIFT_STOCK, d.rule(), d.dispatchId(), false)); // GFT-4
-      return writeDispatches(sql, folds, decisions, now)
-          .chain(rows -> writeFacts(sql, folds, decisions, offered).replaceWith(rows))
-          .chain(rows -> cancel(sql, ending, folds, now).chain(cancelled -> {
-            rows.addAll(cancelled.rows());
-            return Outbox.insertAll(sql, rows).replaceWith(new Applied(granted.size(),
-                (int) decisions.values().stream().filter(d -> d.outcome().equals(FailureCodes.NO_GIFT_STOCK)).count(), cancelled.count()));
-          }));
-    });
+    // Lock order everywhere: dispatch rows first, then stock rows in gift id order (StockRows). Cancellations go first, so
+    // a unit a cancelled order returns can go to an order paid later in the same batch.
+    return cancel(sql, ending, folds, now).chain(cancelled -> StockRows.lock(sql, union(wanted.keySet(), cancelled.released().keySet()))
+        .chain(available -> {
+          Set<String> granted = new HashSet<>();
+          Map<UUID, Long> delta = new TreeMap<>();
+          cancelled.released().forEach((gift, n) -> delta.merge(gift, -n, Long::sum));
+          wanted.forEach((gift, orders) -> {
+            long free = available.getOrDefault(gift, 0L) + cancelled.released().getOrDefault(gift, 0L);
+            int n = (int) Math.min(orders.size(), Math.max(0, free));
+            granted.addAll(orders.subList(0, n));
+            delta.merge(gift, (long) n, Long::sum);
+          });
+          decisions.replaceAll((orderId, d) -> !d.outcome().equals("PENDING_STOCK") ? d
+              : granted.contains(orderId) ? new Decision("DISPATCHED", d.rule(), d.dispatchId(), true)
+              : new Decision(FailureCodes.NO_GIFT_STOCK, d.rule(), d.dispatchId(), false)); // GFT-4
+          return StockRows.adjustReserved(sql, delta)
+              .chain(() -> writeDispatches(sql, folds, decisions, now))
+              .chain(rows -> writeFacts(sql, folds, decisions, offered).replaceWith(rows))
+              .chain(rows -> {
+                rows.addAll(cancelled.rows());
+                return Outbox.insertAll(sql, rows).replaceWith(new Applied(granted.size(),
+                    (int) decisions.values().stream().filter(d -> d.outcome().equals(FailureCodes.NO_GIFT_STOCK)).count(), cancelled.count()));
+              });
+        }));
   }
 
-  /** GFT-4: reserves one unit per order, in the batch's order, under the stock rows' locks; the orders that got one. */
-  private Uni<Set<String>> reserve(SqlClient sql, Map<UUID, List<String>> wanted) {
-    if (wanted.isEmpty()) {
-      return Uni.createFrom().item(Set.of());
-    }
-    UUID[] gifts = wanted.keySet().toArray(UUID[]::new);
-    return sql.preparedQuery("SELECT gift_id, on_hand - reserved FROM gift_stock WHERE gift_id = ANY($1) ORDER BY gift_id FOR UPDATE")
-        .execute(Tuple.of(gifts)).chain(rows -> {
-          Set<String> granted = new HashSet<>();
-          List<UUID> ids = new ArrayList<>();
-          List<Long> counts = new ArrayList<>();
-          for (Row r : rows) {
-            List<String> orders = wanted.get(r.getUUID(0));
-            int n = (int) Math.min(orders.size(), Math.max(0, r.getLong(1)));
-            granted.addAll(orders.subList(0, n));
-            if (n > 0) {
-              ids.add(r.getUUID(0));
-              counts.add((long) n);
-            }
-          }
-          if (ids.isEmpty()) {
-            return Uni.createFrom().item(granted);
-          }
-          return sql.preparedQuery("UPDATE gift_stock g SET reserved = g.reserved + u.n FROM unnest($1::uuid[], $2::bigint[]) AS u(gift_id, n) "
-              + "WHERE g.gift_id = u.gift_id").execute(Tuple.of(ids.toArray(UUID[]::new), counts.toArray(Long[]::new))).replaceWith(granted);
-        });
+  private static Set<UUID> union(Set<UUID> a, Set<UUID> b) {
+    Set<UUID> out = new HashSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private Uni<List<Outbox.Row>> writeDispatches(SqlClient sql, Map<String, Fold> folds, Map<String, Decision> decisions, Instant now) {
@@ -318,6 +318,13 @@ public class OrderService {
             + "pl, pa, en, go, oc, r, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], "
             + "$8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::bool[], $12::text[], $13::uuid[], $14::uuid[]) "
             + "AS t(o, s, b, c, cur, a, cat, pl, pa, en, go, oc, r, d) ON CONFLICT (order_id) DO UPDATE SET "
+            // the order as paid is the one decided on: its snapshot replaces the placement's
+            + "country = CASE WHEN order_fact.paid_at IS NULL AND EXCLUDED.paid_at IS NOT NULL THEN EXCLUDED.country ELSE order_fact.country END, "
+            + "currency = CASE WHEN order_fact.paid_at IS NULL AND EXCLUDED.paid_at IS NOT NULL THEN EXCLUDED.currency ELSE order_fact.currency END, "
+            + "amount_minor = CASE WHEN order_fact.paid_at IS NULL AND EXCLUDED.paid_at IS NOT NULL THEN EXCLUDED.amount_minor "
+            + "ELSE order_fact.amount_minor END, "
+            + "categories = CASE WHEN order_fact.paid_at IS NULL AND EXCLUDED.paid_at IS NOT NULL THEN EXCLUDED.categories "
+            + "ELSE order_fact.categories END, "
             + "placed_at = coalesce(order_fact.placed_at, EXCLUDED.placed_at), paid_at = coalesce(order_fact.paid_at, EXCLUDED.paid_at), "
             + "ended_at = coalesce(order_fact.ended_at, EXCLUDED.ended_at), gift_offered = coalesce(order_fact.gift_offered, EXCLUDED.gift_offered), "
             + "outcome = coalesce(order_fact.outcome, EXCLUDED.outcome), rule_id = coalesce(order_fact.rule_id, EXCLUDED.rule_id), "
@@ -347,17 +354,18 @@ public class OrderService {
         .replaceWithVoid();
   }
 
-  private record Cancelled(int count, List<Outbox.Row> rows) {
+  /** What the batch's cancellations did: how many, their events, and the units they return per gift. */
+  private record Cancelled(int count, List<Outbox.Row> rows, Map<UUID, Long> released) {
   }
 
-  /** Cancels the open dispatches of orders cancelled or refunded before shipment, and returns their units to stock. */
+  /** Cancels the open dispatches of orders cancelled or refunded before shipment; the caller returns their units. */
   private Uni<Cancelled> cancel(SqlClient sql, List<String> orderIds, Map<String, Fold> folds, Instant now) {
     if (orderIds.isEmpty()) {
-      return Uni.createFrom().item(new Cancelled(0, new ArrayList<>()));
+      return Uni.createFrom().item(new Cancelled(0, new ArrayList<>(), Map.of()));
     }
     return sql.preparedQuery("UPDATE dispatch SET status = 'CANCELLED', reserved = false, version = version + 1, ended_at = $2 "
-            + "WHERE order_id = ANY($1) AND status IN ('PENDING', 'LABELLED') RETURNING id, seller_id, order_id, gift_id, reserved")
-        .execute(Tuple.of(orderIds.toArray(String[]::new), odt(now))).chain(rows -> {
+            + "WHERE order_id = ANY($1) AND status IN ('PENDING', 'LABELLED') RETURNING id, seller_id, order_id, gift_id")
+        .execute(Tuple.of(orderIds.toArray(String[]::new), odt(now))).map(rows -> {
           List<Outbox.Row> events = new ArrayList<>();
           Map<UUID, Long> release = new TreeMap<>();
           for (Row r : rows) {
@@ -366,18 +374,21 @@ public class OrderService {
                 folds.get(orderId).endReason, now), now));
             release.merge(r.getUUID(3), 1L, Long::sum);
           }
-          return releaseUnits(sql, release).replaceWith(new Cancelled(rows.size(), events));
+          return new Cancelled(rows.size(), events, release);
         });
   }
 
-  /** Returns reserved units to the warehouse (dispatches that ended before shipment). */
-  public static Uni<Void> releaseUnits(SqlClient sql, Map<UUID, Long> units) {
-    if (units.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    return sql.preparedQuery("UPDATE gift_stock g SET reserved = g.reserved - u.n FROM unnest($1::uuid[], $2::bigint[]) AS u(gift_id, n) "
-            + "WHERE g.gift_id = u.gift_id")
-        .execute(Tuple.of(units.keySet().toArray(UUID[]::new), units.values().toArray(Long[]::new))).replaceWithVoid();
+  /** GFT-1 as of now: the batch's sellers who no longer meet (or never met) the gift feature's conditions. */
+  private Uni<Set<String>> ineligible(SqlClient sql, Set<String> sellers) {
+    return sellerService.profiles(sql, sellers).map(profiles -> {
+      Set<String> out = new HashSet<>();
+      for (String seller : sellers) {
+        if (!eligibility.unmet(profiles.get(seller)).isEmpty()) {
+          out.add(seller);
+        }
+      }
+      return out;
+    });
   }
 
   private static Uni<Map<String, Known>> known(SqlClient sql, Set<String> orderIds) {

@@ -25,11 +25,13 @@ public class RuleService {
   static final String COLUMNS = "id, seller_id, gift_id, threshold_minor, currency, categories, countries, priority, active, version, created_at";
   private final Pool pool;
   private final GiftStore gifts;
+  private final SellerService sellers;
   private final Clock clock;
 
-  public RuleService(Pool pool, GiftStore gifts, Clock clock) {
+  public RuleService(Pool pool, GiftStore gifts, SellerService sellers, Clock clock) {
     this.pool = pool;
     this.gifts = gifts;
+    this.sellers = sellers;
     this.clock = clock;
   }
 
@@ -41,7 +43,7 @@ public class RuleService {
       int priority) {
     Instant now = clock.instant();
     UUID id = UUID.randomUUID();
-    return pool.withTransaction(sql -> gifts.find(sql, giftId, sellerId, false).chain(g -> {
+    return pool.withTransaction(sql -> sellers.requireEligible(sql, sellerId).chain(() -> gifts.find(sql, giftId, sellerId, false)).chain(g -> {
       if (g == null) {
         throw ApiException.notFound("gift " + giftId);
       }

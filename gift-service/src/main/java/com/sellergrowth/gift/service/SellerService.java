@@ -104,6 +104,21 @@ public class SellerService {
     });
   }
 
+  public Eligibility eligibility() {
+    return eligibility;
+  }
+
+  /** The profiles of these sellers (absent: never received). */
+  public Uni<java.util.Map<String, SellerProfile>> profiles(SqlClient sql, java.util.Set<String> sellerIds) {
+    return sql.preparedQuery("SELECT seller_id, entity_type, verified, payment_account_bound, payment_account_kyc, store_level, "
+            + "positive_rating_bp, dispute_rate_bp FROM seller_profile WHERE seller_id = ANY($1)")
+        .execute(Tuple.of(sellerIds.toArray(String[]::new))).map(rows -> {
+          java.util.Map<String, SellerProfile> out = new java.util.HashMap<>();
+          rows.forEach(r -> out.put(r.getString(0), profile(r)));
+          return out;
+        });
+  }
+
   public Uni<SellerProfile> profile(SqlClient sql, String sellerId) {
     return sql.preparedQuery("SELECT seller_id, entity_type, verified, payment_account_bound, payment_account_kyc, store_level, positive_rating_bp, "
             + "dispute_rate_bp FROM seller_profile WHERE seller_id = $1").execute(Tuple.of(sellerId))

@@ -23,11 +23,13 @@ public class StockService {
   public static final long MAX_ON_HAND = 1_000_000_000L;
   private final Pool pool;
   private final GiftStore gifts;
+  private final SellerService sellers;
   private final Clock clock;
 
-  public StockService(Pool pool, GiftStore gifts, Clock clock) {
+  public StockService(Pool pool, GiftStore gifts, SellerService sellers, Clock clock) {
     this.pool = pool;
     this.gifts = gifts;
+    this.sellers = sellers;
     this.clock = clock;
   }
 
@@ -37,7 +39,7 @@ public class StockService {
 
   public Uni<Transfer> transferIn(String sellerId, UUID giftId, String transferId, long quantity) {
     Instant now = clock.instant();
-    return pool.withTransaction(sql -> gifts.find(sql, giftId, sellerId, false).chain(g -> {
+    return pool.withTransaction(sql -> sellers.requireEligible(sql, sellerId).chain(() -> gifts.find(sql, giftId, sellerId, false)).chain(g -> {
       if (g == null) {
         throw ApiException.notFound("gift " + giftId);
       }

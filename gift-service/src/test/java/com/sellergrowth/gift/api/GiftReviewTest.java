@@ -128,5 +128,24 @@ class GiftReviewTest {
     assertThat(Db.count("SELECT count(*) FROM gift_photo WHERE gift_id = ?::uuid", id)).isEqualTo(1);
     // another seller's gift is not found
     photo(eligibleSeller(), id, "PRODUCT", png, "a.png").then().statusCode(404);
+    // the same bytes again with another role: the role follows the latest upload
+    photo(s, id, "PACKAGE_FRONT", png, "b.png").then().statusCode(201).body("role", equalTo("PACKAGE_FRONT")).body("id", equalTo(first));
+    // the seller and the reviewing operator see the bytes as uploaded; the seller may remove a photo of an editable gift
+    byte[] seen = given().auth().oauth2(s.token()).get("/v1/gifts/" + id + "/photos/" + first).then().statusCode(200)
+        .contentType("image/png").extract().asByteArray();
+    assertThat(seen).isEqualTo(png);
+    assertThat(given().auth().oauth2(OPERATOR).get("/v1/operator/gifts/" + id + "/photos/" + first).then().statusCode(200).extract()
+        .asByteArray()).isEqualTo(png);
+    given().auth().oauth2(s.token()).delete("/v1/gifts/" + id + "/photos/" + first).then().statusCode(204);
+    given().auth().oauth2(s.token()).get("/v1/gifts/" + id + "/photos/" + first).then().statusCode(404);
+    submit(s, id, 1).then().statusCode(200).body("reasons", hasItems("GFT_PACKAGE_FRONT_PHOTO_MISSING"));
+  }
+
+  @Test
+  void theSellersOwnPackagingWithoutItsRegistrationIsRejectedBeforeReview_GFT2_GFT7() {
+    Seller s = eligibleSeller();
+    String id = create(s, giftBody("cat-home", "OWN", 30)).then().statusCode(201).extract().path("id");
+    photo(s, id, "PACKAGE_FRONT", Images.image("png", 640, 480), "front.png").then().statusCode(201);
+    submit(s, id, 1).then().statusCode(200).body("status", equalTo("REJECTED")).body("reasons", contains("GFT_PACKAGING_NOT_REGISTERED"));
   }
 }

@@ -60,4 +60,14 @@ class GiftChecksTest {
     assertThat(checks.failures(draft("cat-home", null, null, null, List.of(), true, true, true), List.of(PhotoRole.PACKAGE_FRONT)))
         .containsExactly(GiftChecks.COMPOSITION);
   }
+
+  @Test
+  void theSellersOwnPackagingNeedsItsRegistration_GFT2_GFT7() {
+    GiftDraft own = new GiftDraft("Sample", "cat-home", "x", 30, "OWN", null, null, null, List.of(), true, true, true);
+    assertThat(checks.failures(own, List.of(PhotoRole.PACKAGE_FRONT))).containsExactly(GiftChecks.PACKAGING);
+    GiftDraft blank = new GiftDraft("Sample", "cat-home", "x", 30, "OWN", " ", null, null, List.of(), true, true, true);
+    assertThat(checks.failures(blank, List.of(PhotoRole.PACKAGE_FRONT))).containsExactly(GiftChecks.PACKAGING);
+    GiftDraft registered = new GiftDraft("Sample", "cat-home", "x", 30, "OWN", "PKG-2026-7", null, null, List.of(), true, true, true);
+    assertThat(checks.failures(registered, List.of(PhotoRole.PACKAGE_FRONT))).isEmpty();
+  }
 }

@@ -64,6 +64,8 @@ class PhotoCheckTest {
     byte[] forged = Arrays.copyOf(png, png.length);
     Arrays.fill(forged, 40, forged.length, (byte) 0x41);
     assertThat(refusal(forged)).isIn("ERR_PHOTO_CORRUPT", "ERR_PHOTO_PIXELS");
+    byte[] jpeg = Images.image("jpg", 640, 480);
+    assertThat(refusal(Arrays.copyOf(jpeg, jpeg.length * 2 / 3))).isEqualTo("ERR_PHOTO_CORRUPT"); // the JDK only warns on this one
     byte[] junkAfterMagic = Arrays.copyOf(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 5_000);
     assertThat(refusal(junkAfterMagic)).isEqualTo("ERR_PHOTO_CORRUPT");
   }

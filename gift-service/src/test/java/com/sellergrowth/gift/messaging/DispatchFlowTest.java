@@ -19,8 +19,11 @@ import com.sellergrowth.events.platform.OrderCancelledV1;
 import com.sellergrowth.events.platform.OrderPaidV1;
 import com.sellergrowth.events.platform.OrderRefundedV1;
 import com.sellergrowth.events.platform.OrderSnapshot;
+import com.sellergrowth.events.platform.SellerProfileUpdatedV1;
 import com.sellergrowth.gift.domain.Waybills;
 import com.sellergrowth.gift.service.DispatchService;
+import com.sellergrowth.gift.service.OrderEvent;
+import com.sellergrowth.gift.service.OrderService;
 import com.sellergrowth.gift.testsupport.Fixtures.Seller;
 import com.sellergrowth.gift.testsupport.Fixtures;
 import com.sellergrowth.gift.testsupport.Images;
@@ -37,6 +40,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,9 @@ import org.junit.jupiter.api.Test;
 class DispatchFlowTest {
   @Inject
   DispatchService dispatches;
+
+  @Inject
+  OrderService orderService;
 
   @BeforeEach
   void clock() {
@@ -188,26 +195,33 @@ class DispatchFlowTest {
   @Test
   void unregisteredOwnPackagingFailsWithErr407AndMissingDestinationDocumentsWithErr211_GFT7() {
     Seller s = eligibleSeller();
-    String own = approvedGift(s, "cat-home", "OWN", 30, 3);
-    rule(s, own, 1_000, 1);
+    String gift0 = approvedGift(s, "cat-home", "PLATFORM", 30, 3);
+    rule(s, gift0, 1_000, 1);
     OrderSnapshot o = order(s, uid("buyer"), "US", 5_000, "c");
     paid(o);
-    JsonPath failed = label(s, dispatchOf(s, o.orderId()).getString("id"), 1, Map.of());
+    // the seller packs this parcel in packaging of its own that was never registered: the platform refuses to send it
+    JsonPath failed = label(s, dispatchOf(s, o.orderId()).getString("id"), 1, Map.of("packaging", "OWN"));
     assertThat(failed.getString("status")).isEqualTo("FAILED");
     assertThat(failed.getString("failureCode")).isEqualTo("ERR-407");
     assertThat(failed.getString("waybill")).isNull();
-    assertThat(available(own)).isEqualTo(3); // the unit went back
+    assertThat(failed.getString("labelUrl")).isNull();
+    assertThat(available(gift0)).isEqualTo(3); // the unit went back
+    OrderSnapshot registered = order(s, uid("buyer"), "US", 5_000, "c");
+    paid(registered);
+    assertThat(label(s, dispatchOf(s, registered.orderId()).getString("id"), 1, Map.of("packaging", "OWN", "packagingRegistration",
+        "PKG-2026-7")).getString("status")).isEqualTo("LABELLED");
 
     Seller t = eligibleSeller();
     String gift = approvedGift(t, "cat-home", "PLATFORM", 30, 3);
     rule(t, gift, 1_000, 1);
     OrderSnapshot ru = order(t, uid("buyer"), "RU", 5_000, "c");
     paid(ru);
-    assertThat(label(t, dispatchOf(t, ru.orderId()).getString("id"), 1, Map.of("documents", List.of("CMR"))).getString("failureCode"))
-        .isEqualTo("ERR-211");
+    JsonPath ruDispatch = dispatchOf(t, ru.orderId());
+    assertThat(ruDispatch.getList("requiredDocuments")).containsExactly("EAC"); // the seller is told before labelling
+    assertThat(label(t, ruDispatch.getString("id"), 1, Map.of("documents", List.of("CMR"))).getString("failureCode")).isEqualTo("ERR-211");
     OrderSnapshot ru2 = order(t, uid("buyer"), "RU", 5_000, "c");
     paid(ru2);
-    JsonPath ok = label(t, dispatchOf(t, ru2.orderId()).getString("id"), 1, Map.of("documents", List.of("EAC")));
+    JsonPath ok = label(t, dispatchOf(t, ru2.orderId()).getString("id"), 1, Map.of("documents", List.of("eac")));
     assertThat(ok.getString("status")).isEqualTo("LABELLED");
     assertThat(ok.getLong("feeMinor")).isEqualTo(380); // long tail
   }
@@ -288,10 +302,14 @@ class DispatchFlowTest {
     OrderSnapshot cancelled = order(s, uid("buyer"), "US", 5_000, "c");
     paid(cancelled);
     assertThat(available(gift)).isEqualTo(2);
+    String labelled = dispatchOf(s, cancelled.orderId()).getString("id");
+    label(s, labelled, 1, Map.of());
     Instant now = TestClock.get().now();
     awaitProcessed(Kafka.publish(cancelled.orderId(), new OrderCancelledV1(cancelled, now.plusSeconds(60)), now.plusSeconds(60)));
-    given().auth().oauth2(s.token()).get("/v1/dispatches/" + dispatchOf(s, cancelled.orderId()).getString("id")).then()
-        .body("status", equalTo("CANCELLED"));
+    given().auth().oauth2(s.token()).get("/v1/dispatches/" + labelled).then().body("status", equalTo("CANCELLED"))
+        .body("labelUrl", org.hamcrest.Matchers.nullValue());
+    given().auth().oauth2(s.token()).get("/v1/dispatches/" + labelled + "/label.pdf").then().statusCode(409)
+        .body("detail", org.hamcrest.Matchers.containsString("void"));
     assertThat(available(gift)).isEqualTo(3);
 
     OrderSnapshot shippedThenRefunded = order(s, uid("buyer"), "US", 5_000, "c");
@@ -303,5 +321,68 @@ class DispatchFlowTest {
         now.plusSeconds(90)));
     given().auth().oauth2(s.token()).get("/v1/dispatches/" + id).then().body("status", equalTo("SHIPPED"));
     assertThat(Db.count("SELECT on_hand FROM gift_stock WHERE gift_id = ?::uuid", gift)).isEqualTo(2);
+  }
+
+  private static OrderEvent paidEvent(OrderSnapshot o) {
+    return new OrderEvent(UUID.randomUUID().toString(), OrderEvent.Kind.PAID, o, TestClock.get().now());
+  }
+
+  /** Two batches in two transactions at once (two consumer instances on two partitions) race for the last unit. */
+  @Test
+  void twoBatchesRacingForTheLastUnitGiveOneDispatchAndOneErrGiftStock_GFT4() {
+    Seller s = eligibleSeller();
+    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 1);
+    rule(s, gift, 1_000, 1);
+    for (int round = 0; round < 3; round++) {
+      List<OrderSnapshot> orders = List.of(order(s, uid("buyer"), "US", 5_000, "c"), order(s, uid("buyer"), "US", 5_000, "c"));
+      List<CompletableFuture<OrderService.Applied>> racing = orders.stream()
+          .map(o -> CompletableFuture.supplyAsync(() -> orderService.apply(List.of(paidEvent(o))).await().atMost(Duration.ofSeconds(30)))).toList();
+      racing.forEach(CompletableFuture::join);
+      List<String> outcomes = orders.stream().map(o -> outcome(o.orderId())).toList();
+      if (round == 0) {
+        assertThat(outcomes).containsExactlyInAnyOrder("DISPATCHED", "ERR_GIFT_STOCK");
+      } else {
+        assertThat(outcomes).containsOnly("ERR_GIFT_STOCK");
+      }
+    }
+    assertThat(available(gift)).isZero();
+    assertThat(Db.count("SELECT reserved FROM gift_stock WHERE gift_id = ?::uuid", gift)).isEqualTo(1);
+  }
+
+  /** A batch with a cancellation and a payment: the cancelled order's unit goes to the paid one (no spurious failure). */
+  @Test
+  void aUnitReturnedByACancellationGoesToAnOrderPaidLaterInTheSameBatch_GFT4() {
+    Seller s = eligibleSeller();
+    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 1);
+    rule(s, gift, 1_000, 1);
+    OrderSnapshot first = order(s, uid("buyer"), "US", 5_000, "c");
+    paid(first);
+    assertThat(available(gift)).isZero();
+    OrderSnapshot second = order(s, uid("buyer"), "US", 5_000, "c");
+    Instant now = TestClock.get().now();
+    orderService.apply(List.of(new OrderEvent(UUID.randomUUID().toString(), OrderEvent.Kind.CANCELLED, first, now.plusSeconds(30)),
+        paidEvent(second))).await().atMost(Duration.ofSeconds(30));
+    assertThat(outcome(second.orderId())).isEqualTo("DISPATCHED");
+    given().auth().oauth2(s.token()).get("/v1/dispatches/" + dispatchOf(s, first.orderId()).getString("id")).then()
+        .body("status", equalTo("CANCELLED"));
+    assertThat(available(gift)).isZero();
+    assertThat(Db.count("SELECT reserved FROM gift_stock WHERE gift_id = ?::uuid", gift)).isEqualTo(1);
+  }
+
+  /** GFT-1 holds after enrolment: a seller whose profile falls below a bar gets no more gifts dispatched. */
+  @Test
+  void aSellerWhoNoLongerMeetsGft1GetsNoDispatch_GFT1() {
+    Seller s = eligibleSeller();
+    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 5);
+    rule(s, gift, 1_000, 1);
+    TestClock.get().advance(Duration.ofMinutes(1));
+    Instant now = TestClock.get().now();
+    awaitProcessed(Kafka.publish(s.id(), new SellerProfileUpdatedV1(s.id(), "ENTERPRISE", true, true, true, 3, 9_500, 90, false, List.of(), now),
+        now));
+    OrderSnapshot o = order(s, uid("buyer"), "US", 5_000, "c");
+    paid(o);
+    assertThat(outcome(o.orderId())).isEqualTo("NOT_ELIGIBLE");
+    assertThat(available(gift)).isEqualTo(5);
+    Fixtures.transfer(s, gift, uid("t"), 1).then().statusCode(403).body("errors.code", contains("GFT_DISPUTE_RATE"));
   }
 }
