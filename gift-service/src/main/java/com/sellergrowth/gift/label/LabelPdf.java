@@ -25,13 +25,19 @@ public final class LabelPdf {
   }
 
   private static final float MM = 72f / 25.4f;
+  /**
+   * The two standard fonts, made once per thread: PDFBox objects are not meant to be shared between threads, and making
+   * them per label looked up (and logged) the same fallback font mapping every time.
+   */
+  private static final ThreadLocal<PDType1Font[]> FONTS = ThreadLocal.withInitial(() -> new PDType1Font[] {
+      new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), new PDType1Font(Standard14Fonts.FontName.HELVETICA)});
 
   private LabelPdf() {
   }
 
   public static byte[] render(Label l) {
-    PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    PDType1Font bold = FONTS.get()[0];
+    PDType1Font regular = FONTS.get()[1];
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024)) {
       PDPage page = new PDPage(PDRectangle.A6);
       doc.addPage(page);

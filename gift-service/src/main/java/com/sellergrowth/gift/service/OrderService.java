@@ -16,6 +16,7 @@ import com.sellergrowth.gift.domain.RuleMatcher;
 import com.sellergrowth.gift.domain.Tariff;
 import com.sellergrowth.gift.domain.TriggerRule;
 import com.sellergrowth.gift.persistence.StockRows;
+import com.sellergrowth.support.ids.TimeOrderedIds;
 import com.sellergrowth.support.outbox.Outbox;
 import com.sellergrowth.support.sql.PgSql;
 import io.smallrye.mutiny.Uni;
@@ -229,7 +230,7 @@ public class OrderService {
         decisions.put(f.order.orderId(), new Decision("FROZEN", winner.get(), null, false)); // GFT-9
       } else {
         wanted.computeIfAbsent(winner.get().giftId(), g -> new ArrayList<>()).add(f.order.orderId());
-        decisions.put(f.order.orderId(), new Decision("PENDING_STOCK", winner.get(), UUID.randomUUID(), false));
+        decisions.put(f.order.orderId(), new Decision("PENDING_STOCK", winner.get(), TimeOrderedIds.next(), false)); // appended to the index, not scattered
       }
     }
     // Lock order everywhere: dispatch rows first, then stock rows in gift id order (StockRows). Cancellations go first, so

@@ -5,6 +5,7 @@ import static com.sellergrowth.gift.testsupport.Fixtures.available;
 import static com.sellergrowth.gift.testsupport.Fixtures.awaitProcessed;
 import static com.sellergrowth.gift.testsupport.Fixtures.dispatchOf;
 import static com.sellergrowth.gift.testsupport.Fixtures.eligibleSeller;
+import static com.sellergrowth.gift.testsupport.Fixtures.giftOnOffer;
 import static com.sellergrowth.gift.testsupport.Fixtures.order;
 import static com.sellergrowth.gift.testsupport.Fixtures.outcome;
 import static com.sellergrowth.gift.testsupport.Fixtures.paid;
@@ -121,8 +122,7 @@ class DispatchFlowTest {
   @Test
   void oneUnitAndTwoConcurrentQualifyingOrdersGiveOneDispatchAndOneErrGiftStock_GFT4() {
     Seller s = eligibleSeller();
-    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 1);
-    rule(s, gift, 1_000, 1);
+    String gift = giftOnOffer(s, 1);
     Instant now = TestClock.get().now();
     List<OrderSnapshot> orders = List.of(order(s, uid("buyer"), "US", 5_000, "c"), order(s, uid("buyer"), "US", 5_000, "c"));
     List<CompletableFuture<String>> published = orders.stream()
@@ -140,8 +140,7 @@ class DispatchFlowTest {
   @Test
   void cashOnDeliveryCountriesGetNoGiftAndNoRuleMayNameThem_GFT6() {
     Seller s = eligibleSeller();
-    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 5);
-    rule(s, gift, 1_000, 1);
+    String gift = giftOnOffer(s, 5);
     OrderSnapshot egypt = order(s, uid("buyer"), "EG", 5_000, "c");
     paid(egypt);
     assertThat(outcome(egypt.orderId())).isEqualTo("ERR_COD_COUNTRY");
@@ -195,8 +194,7 @@ class DispatchFlowTest {
   @Test
   void unregisteredOwnPackagingFailsWithErr407AndMissingDestinationDocumentsWithErr211_GFT7() {
     Seller s = eligibleSeller();
-    String gift0 = approvedGift(s, "cat-home", "PLATFORM", 30, 3);
-    rule(s, gift0, 1_000, 1);
+    String gift0 = giftOnOffer(s, 3);
     OrderSnapshot o = order(s, uid("buyer"), "US", 5_000, "c");
     paid(o);
     // the seller packs this parcel in packaging of its own that was never registered: the platform refuses to send it
@@ -212,8 +210,7 @@ class DispatchFlowTest {
         "PKG-2026-7")).getString("status")).isEqualTo("LABELLED");
 
     Seller t = eligibleSeller();
-    String gift = approvedGift(t, "cat-home", "PLATFORM", 30, 3);
-    rule(t, gift, 1_000, 1);
+    String gift = giftOnOffer(t, 3);
     OrderSnapshot ru = order(t, uid("buyer"), "RU", 5_000, "c");
     paid(ru);
     JsonPath ruDispatch = dispatchOf(t, ru.orderId());
@@ -229,8 +226,7 @@ class DispatchFlowTest {
   @Test
   void aDispatchNotConfirmedWithin48HoursIsFailedAndItsUnitReturns_GFT8() {
     Seller s = eligibleSeller();
-    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 2);
-    rule(s, gift, 1_000, 1);
+    String gift = giftOnOffer(s, 2);
     OrderSnapshot a = order(s, uid("buyer"), "US", 5_000, "c");
     OrderSnapshot b = order(s, uid("buyer"), "US", 5_000, "c");
     paid(a);
@@ -265,8 +261,7 @@ class DispatchFlowTest {
   @Test
   void aConfirmationRacingTheExpiryEndsInExactlyOneOfTheTwo_GFT8() {
     Seller s = eligibleSeller();
-    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 10);
-    rule(s, gift, 1_000, 1);
+    String gift = giftOnOffer(s, 10);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       OrderSnapshot o = order(s, uid("buyer"), "US", 5_000, "c");
@@ -297,8 +292,7 @@ class DispatchFlowTest {
   @Test
   void aCancellationBeforeShipmentCancelsTheDispatchAndARefundAfterShipmentChangesNothing_GFT3() {
     Seller s = eligibleSeller();
-    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 3);
-    rule(s, gift, 1_000, 1);
+    String gift = giftOnOffer(s, 3);
     OrderSnapshot cancelled = order(s, uid("buyer"), "US", 5_000, "c");
     paid(cancelled);
     assertThat(available(gift)).isEqualTo(2);
@@ -331,8 +325,7 @@ class DispatchFlowTest {
   @Test
   void twoBatchesRacingForTheLastUnitGiveOneDispatchAndOneErrGiftStock_GFT4() {
     Seller s = eligibleSeller();
-    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 1);
-    rule(s, gift, 1_000, 1);
+    String gift = giftOnOffer(s, 1);
     for (int round = 0; round < 3; round++) {
       List<OrderSnapshot> orders = List.of(order(s, uid("buyer"), "US", 5_000, "c"), order(s, uid("buyer"), "US", 5_000, "c"));
       List<CompletableFuture<OrderService.Applied>> racing = orders.stream()
@@ -353,8 +346,7 @@ class DispatchFlowTest {
   @Test
   void aUnitReturnedByACancellationGoesToAnOrderPaidLaterInTheSameBatch_GFT4() {
     Seller s = eligibleSeller();
-    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 1);
-    rule(s, gift, 1_000, 1);
+    String gift = giftOnOffer(s, 1);
     OrderSnapshot first = order(s, uid("buyer"), "US", 5_000, "c");
     paid(first);
     assertThat(available(gift)).isZero();
@@ -373,8 +365,7 @@ class DispatchFlowTest {
   @Test
   void aSellerWhoNoLongerMeetsGft1GetsNoDispatch_GFT1() {
     Seller s = eligibleSeller();
-    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 5);
-    rule(s, gift, 1_000, 1);
+    String gift = giftOnOffer(s, 5);
     TestClock.get().advance(Duration.ofMinutes(1));
     Instant now = TestClock.get().now();
     awaitProcessed(Kafka.publish(s.id(), new SellerProfileUpdatedV1(s.id(), "ENTERPRISE", true, true, true, 3, 9_500, 90, false, List.of(), now),

@@ -1,12 +1,11 @@
 package com.sellergrowth.gift.messaging;
 
-import static com.sellergrowth.gift.testsupport.Fixtures.approvedGift;
 import static com.sellergrowth.gift.testsupport.Fixtures.awaitProcessed;
 import static com.sellergrowth.gift.testsupport.Fixtures.eligibleSeller;
+import static com.sellergrowth.gift.testsupport.Fixtures.giftOnOffer;
 import static com.sellergrowth.gift.testsupport.Fixtures.order;
 import static com.sellergrowth.gift.testsupport.Fixtures.outcome;
 import static com.sellergrowth.gift.testsupport.Fixtures.paid;
-import static com.sellergrowth.gift.testsupport.Fixtures.rule;
 import static com.sellergrowth.gift.testsupport.Fixtures.uid;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +38,7 @@ class FreezeTest {
   @Test
   void whileFrozenNoDispatchIsMadeAndTheSellerSeesWhyAndSinceWhenThenTheReleaseResumesIt_GFT9() {
     Seller s = eligibleSeller();
-    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 5);
-    rule(s, gift, 1_000, 1);
+    String gift = giftOnOffer(s, 5);
     Instant at = TestClock.get().now();
     String decision = UUID.randomUUID().toString();
     try (Kafka.Reader r = Kafka.readFromNow("gift.events")) {
@@ -69,8 +67,7 @@ class FreezeTest {
   void otherSellersAndOtherDecisionsAreNotTouched_GFT9() {
     Seller frozen = eligibleSeller();
     Seller other = eligibleSeller();
-    String gift = approvedGift(other, "cat-home", "PLATFORM", 30, 5);
-    rule(other, gift, 1_000, 1);
+    String gift = giftOnOffer(other, 5);
     Instant at = TestClock.get().now();
     awaitProcessed(Kafka.publish(frozen.id(), new FreezeGiftFeatureV1(UUID.randomUUID().toString(), "RSK-4", frozen.id(), "x", at), at));
     // a click's release is not the gift feature's (it is acknowledged, not recorded: a freeze behind it on the same key shows it was read)

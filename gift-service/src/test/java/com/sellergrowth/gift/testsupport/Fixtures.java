@@ -92,6 +92,13 @@ public final class Fixtures {
     return id;
   }
 
+  /** An approved gift (cat-home, platform packaging, 30 g) with {@code units} in stock, given to every order of 10.00 USD or more. */
+  public static String giftOnOffer(Seller s, long units) {
+    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, units);
+    rule(s, gift, 1_000, 1);
+    return gift;
+  }
+
   public static Response transfer(Seller s, String giftId, String transferId, long quantity) {
     return given().auth().oauth2(s.token()).contentType(ContentType.JSON).body(Map.of("transferId", transferId, "quantity", quantity))
         .post("/v1/gifts/" + giftId + "/transfers");
