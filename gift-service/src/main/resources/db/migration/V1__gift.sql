@@ -142,7 +142,7 @@ CREATE TABLE order_fact (
 -- purchase (few per buyer: the seller is filtered on the rows). Every index costs the hot insert: no more than these.
 CREATE INDEX order_fact_seller_placed ON order_fact (seller_id, (coalesce(placed_at, paid_at)));
 CREATE INDEX order_fact_seller_paid ON order_fact (seller_id, paid_at) WHERE paid_at IS NOT NULL;
-CREATE INDEX order_fact_buyer ON order_fact (buyer_id, paid_at) WHERE paid_at IS NOT NULL;
+CREATE INDEX order_fact_buyer ON order_fact (buyer_id, seller_id, paid_at) WHERE paid_at IS NOT NULL;
 
 -- GFT-7, GFT-8: one dispatch per order at most. status: PENDING, LABELLED, SHIPPED, CANCELLED (order cancelled or refunded
 -- before shipment), FAILED (failure_code: ERR-407, ERR-211, ERR_GIFT_STOCK, NOT_CONFIRMED_48H). version: optimistic lock
@@ -164,6 +164,8 @@ CREATE TABLE dispatch (
   fee_lines      TEXT,
   nfe_number     TEXT,
   documents      TEXT[],
+  packaging      TEXT,
+  packaging_registration TEXT,
   version        INT          NOT NULL DEFAULT 1,
   created_at     TIMESTAMPTZ  NOT NULL,
   confirm_by     TIMESTAMPTZ  NOT NULL,
@@ -177,12 +179,14 @@ CREATE INDEX dispatch_due ON dispatch (confirm_by) WHERE status IN ('PENDING', '
 CREATE SEQUENCE waybill_seq;
 
 -- GFT-10: what the ranking reads, folded from past events once each (the order id and the inbox guard them).
--- The buyer's history: paid orders per category (all sellers).
+-- The buyer's history with this seller: paid orders per category (what the buyer does at other sellers is not this
+-- seller's to see, SPEC section 9).
 CREATE TABLE buyer_category (
+  seller_id    TEXT    NOT NULL,
   buyer_id     TEXT    NOT NULL,
   category_id  TEXT    NOT NULL,
   orders       BIGINT  NOT NULL,
-  PRIMARY KEY (buyer_id, category_id)
+  PRIMARY KEY (seller_id, buyer_id, category_id)
 );
 -- Category heat: paid orders per category and day.
 CREATE TABLE category_day (

@@ -97,15 +97,15 @@ public class DispatchResource {
       c.add("version", "ERR_VERSION_REQUIRED", "the version you read (a positive number)");
     }
     String nfe = body.nfeNumber() == null ? null : c.matching("nfeNumber", body.nfeNumber(), NFE, "an NFe access key: 44 digits");
-    var documents = c.list("documents", body.documents(), 20, DOCUMENT, "a document name such as EAC");
+    List<String> documents = c.list("documents", body.documents(), 20, DOCUMENT, "a document name such as EAC").stream()
+        .map(d -> d.toUpperCase(java.util.Locale.ROOT)).distinct().toList();
     GiftRequests.Packaging packaging = body.packaging() == null ? null : c.choice("packaging", body.packaging(), GiftRequests.Packaging.class);
     String registration = c.optionalText("packagingRegistration", body.packagingRegistration(), 64);
-    if (registration != null && packaging == null) {
-      c.add("packagingRegistration", "ERR_UNEXPECTED", "a registration goes with \"packaging\": \"OWN\"");
+    if (registration != null && body.packaging() != null && packaging != GiftRequests.Packaging.OWN) {
+      c.add("packagingRegistration", "ERR_UNEXPECTED", "a registration goes with the seller's own packaging (\"packaging\": \"OWN\")");
     }
     c.done();
-    return dispatches.label(caller.sellerId(), dispatchId, version, nfe,
-        documents.stream().map(d -> d.toUpperCase(java.util.Locale.ROOT)).toList(), packaging == null ? null : packaging.name(), registration)
+    return dispatches.label(caller.sellerId(), dispatchId, version, nfe, documents, packaging == null ? null : packaging.name(), registration)
         .map(this::answer);
   }
 

@@ -175,7 +175,8 @@ public class GiftResource {
   @APIResponse(responseCode = "404", description = "no such gift of this seller, or no such photo (ERR_NOT_FOUND)")
   public Uni<Response> photo(@PathParam("id") String id, @PathParam("photoId") String photoId) {
     return gifts.photo(caller.sellerId(), Params.uuid("gift", id), Params.uuid("photo", photoId))
-        .map(p -> Response.ok(p.data(), p.contentType()).build());
+        .map(p -> Response.ok(p.data(), p.contentType()).header("X-Content-Type-Options", "nosniff")
+            .header("Cache-Control", "private, max-age=300").build());
   }
 
   @jakarta.ws.rs.DELETE

@@ -71,7 +71,8 @@ public class OperatorResource {
   @APIResponse(responseCode = "404", description = "no such gift or photo (ERR_NOT_FOUND)")
   public Uni<jakarta.ws.rs.core.Response> photo(@PathParam("id") String id, @PathParam("photoId") String photoId) {
     return gifts.photo(null, Params.uuid("gift", id), Params.uuid("photo", photoId))
-        .map(p -> jakarta.ws.rs.core.Response.ok(p.data(), p.contentType()).build());
+        .map(p -> jakarta.ws.rs.core.Response.ok(p.data(), p.contentType()).header("X-Content-Type-Options", "nosniff")
+            .header("Cache-Control", "private, max-age=300").build());
   }
 
   @POST

@@ -70,9 +70,12 @@ public final class PhotoCheck {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        // the JDK's JPEG reader reports a truncated file as a warning, not an error: a damaged photo either way
+        // the JDK's JPEG reader reports a truncated file as a warning ("Premature end of JPEG file"), not an error; other
+        // warnings (extraneous bytes some cameras write) leave a usable image
         reader.addIIOReadWarningListener((source, warning) -> {
-          throw new IllegalStateException(warning);
+          if (warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end")) {
+            throw new IllegalStateException(warning);
+          }
         });
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);

@@ -10,7 +10,8 @@ import java.util.UUID;
  * GFT-10: ranks a seller's approved gifts for an order. Each gift's score is the weighted sum of three parts, each a share
  * from 0 to 1 computed from past events, kept in parts per million so the figures are exact and the explanation adds up:
  * <ul>
- *   <li>buyer: the share of the buyer's past paid orders that had a line in the gift's category;</li>
+ *   <li>buyer: the share of the buyer's past paid orders with this seller that had a line in the gift's category (what the
+ *       buyer does at other sellers is not this seller's to see, SPEC section 9);</li>
  *   <li>country: the share of the gifts shipped to the order's destination that were of the gift's category;</li>
  *   <li>heat: the category's paid orders in the recent window, relative to the hottest category's.</li>
  * </ul>
@@ -31,11 +32,8 @@ public final class Ranking {
       long countryShipped, Map<String, Long> heatByCategory, long hottest) {
   }
 
-  /**
-   * One part of a score: its weight in percent, the figures it came from and its value in parts per million. The buyer's
-   * part shows its share only: the buyer's order counts across the platform are not the seller's to see (SPEC section 9).
-   */
-  public record Part(String name, int weightPercent, Long numerator, Long denominator, long valuePpm, String explanation) {
+  /** One part of a score: its weight in percent, the figures it came from and its value in parts per million. */
+  public record Part(String name, int weightPercent, long numerator, long denominator, long valuePpm, String explanation) {
   }
 
   public record Ranked(Candidate gift, long scorePpm, List<Part> parts) {
@@ -62,8 +60,8 @@ public final class Ranking {
       long countryN = f.countryShippedByCategory().getOrDefault(cat, 0L);
       long heatN = f.heatByCategory().getOrDefault(cat, 0L);
       List<Part> parts = List.of(
-          new Part("buyer", buyerWeight, null, null, share(buyerN, f.buyerOrders()),
-              percent(share(buyerN, f.buyerOrders())) + " of the buyer's past paid orders had a line in " + cat),
+          new Part("buyer", buyerWeight, buyerN, f.buyerOrders(), share(buyerN, f.buyerOrders()),
+              "the buyer's past paid orders with you that had a line in " + cat + ": " + buyerN + " of " + f.buyerOrders()),
           new Part("country", countryWeight, countryN, f.countryShipped(), share(countryN, f.countryShipped()),
               "gifts of " + cat + " among the gifts shipped to " + country + ": " + countryN + " of " + f.countryShipped()),
           new Part("heat", heatWeight, heatN, f.hottest(), share(heatN, f.hottest()),
@@ -78,11 +76,6 @@ public final class Ranking {
         .thenComparing(Comparator.comparingLong((Ranked r) -> r.gift().available()).reversed())
         .thenComparing(r -> r.gift().name()).thenComparing(r -> r.gift().giftId()));
     return out;
-  }
-
-  /** Parts per million as a whole percentage, rounded down: 605,000 -> "60%". */
-  static String percent(long ppm) {
-    return ppm / 10_000 + "%";
   }
 
   /** n / d in parts per million, 0 when d is 0; never above one million. */

@@ -2,6 +2,7 @@ package com.sellergrowth.gift.service;
 
 import static com.sellergrowth.support.sql.PgSql.odt;
 
+import com.sellergrowth.events.gift.GiftDispatchCancelledV1;
 import com.sellergrowth.events.gift.GiftDispatchFailedV1;
 import com.sellergrowth.events.gift.GiftDispatchLabelledV1;
 import com.sellergrowth.events.gift.GiftShippedV1;
@@ -60,7 +61,8 @@ public class DispatchService {
   public Uni<DispatchRow> label(String sellerId, UUID id, int version, String nfeNumber, List<String> documents, String packaging,
       String registration) {
     Instant now = clock.instant();
-    return pool.withTransaction(sql -> sql.preparedQuery("SELECT d.version, d.status, d.confirm_by, d.country, d.gift_id, d.order_id, "
+    return pool.withTransaction(sql -> sql.preparedQuery("SELECT d.version, d.status || coalesce(' (' || d.failure_code || ')', ''), "
+            + "d.confirm_by, d.country, d.gift_id, d.order_id, "
             + "g.weight_grams, g.packaging, g.packaging_registration FROM dispatch d JOIN gift g ON g.id = d.gift_id "
             + "WHERE d.id = $1 AND d.seller_id = $2 FOR UPDATE OF d").execute(Tuple.of(id, sellerId)).chain(rows -> {
               if (rows.size() == 0) {
@@ -70,18 +72,26 @@ public class DispatchService {
               requireStep(r.getInteger(0), version, r.getString(1), "PENDING", r.getOffsetDateTime(2).toInstant(), now);
               String country = r.getString(3);
               UUID giftId = r.getUUID(4);
-              String failure = packaging == null ? failure(r.getString(7), r.getString(8), country, documents)
-                  : failure(packaging, registration, country, documents);
+              // the packaging the parcel ships in: the gift's, unless the seller says otherwise; the gift's registration holds
+              // for the gift's own packaging when none is given again
+              String usedPackaging = packaging == null ? r.getString(7) : packaging;
+              String usedRegistration = registration != null ? registration
+                  : usedPackaging.equals(r.getString(7)) ? r.getString(8) : null;
+              if (tariff.isCod(country)) { // the configuration made the destination cash-on-delivery after the order: not the seller's failure
+                return end(sql, id, sellerId, giftId, r.getString(5), "CANCELLED", FailureCodes.COD_COUNTRY, now).chain(() -> find(sql, id, sellerId));
+              }
+              String failure = failure(usedPackaging, usedRegistration, country, documents);
               if (failure != null) {
-                return fail(sql, id, sellerId, giftId, failure, now).chain(() -> find(sql, id, sellerId));
+                return end(sql, id, sellerId, giftId, r.getString(5), "FAILED", failure, now).chain(() -> find(sql, id, sellerId));
               }
               Tariff.Quote quote = tariff.quote(country, r.getInteger(6), nfeNumber != null);
               return sql.preparedQuery("SELECT nextval('waybill_seq')").execute().chain(seq -> {
                 String waybill = Waybills.of(seq.iterator().next().getLong(0));
                 return sql.preparedQuery("UPDATE dispatch SET status = 'LABELLED', waybill = $2, fee_minor = $3, fee_currency = $4, fee_lines = $5, "
-                        + "nfe_number = $6, documents = $7, labelled_at = $8, version = version + 1 WHERE id = $1")
+                        + "nfe_number = $6, documents = $7, labelled_at = $8, packaging = $9, packaging_registration = $10, version = version + 1 "
+                        + "WHERE id = $1")
                     .execute(Tuple.from(new Object[] {id, waybill, quote.totalMinor(), quote.currency(), Json.encode(quote.lines()), nfeNumber,
-                        documents.toArray(String[]::new), odt(now)}))
+                        documents.toArray(String[]::new), odt(now), usedPackaging, usedRegistration}))
                     .chain(() -> Outbox.insertAll(sql, List.of(Outbox.row(sellerId, new GiftDispatchLabelledV1(id.toString(), sellerId,
                         r.getString(5), waybill, quote.totalMinor(), quote.currency(), now), now))))
                     .chain(() -> find(sql, id, sellerId));
@@ -113,7 +123,8 @@ public class DispatchService {
             + "AND d.confirm_by >= $4 RETURNING d.gift_id, d.country, d.waybill, g.category_id").execute(Tuple.of(id, sellerId, version, odt(now)))
         .chain(rows -> {
           if (rows.size() == 0) {
-            return sql.preparedQuery("SELECT version, status, confirm_by FROM dispatch WHERE id = $1 AND seller_id = $2")
+            return sql.preparedQuery("SELECT version, status || coalesce(' (' || failure_code || ')', ''), confirm_by FROM dispatch "
+                    + "WHERE id = $1 AND seller_id = $2")
                 .execute(Tuple.of(id, sellerId)).map(current -> {
                   if (current.size() == 0) {
                     throw ApiException.notFound("dispatch " + id);
@@ -189,11 +200,17 @@ public class DispatchService {
     return d.feeLines() == null ? List.of() : List.of(Json.decodeValue(d.feeLines(), Tariff.Line[].class));
   }
 
-  private Uni<Void> fail(SqlClient sql, UUID id, String sellerId, UUID giftId, String code, Instant now) {
-    return sql.preparedQuery("UPDATE dispatch SET status = 'FAILED', failure_code = $2, reserved = false, version = version + 1, ended_at = $3 "
-            + "WHERE id = $1").execute(Tuple.of(id, code, odt(now)))
+  /**
+   * Ends a dispatch before shipment and returns its unit: FAILED (the seller's failure, GFT-7: counted by RSK-4) or CANCELLED
+   * (not the seller's doing), with its code.
+   */
+  private Uni<Void> end(SqlClient sql, UUID id, String sellerId, UUID giftId, String orderId, String status, String code, Instant now) {
+    Record event = status.equals("FAILED") ? new GiftDispatchFailedV1(id.toString(), sellerId, code, now)
+        : new GiftDispatchCancelledV1(id.toString(), sellerId, orderId, code, now);
+    return sql.preparedQuery("UPDATE dispatch SET status = $4, failure_code = $2, reserved = false, version = version + 1, ended_at = $3 "
+            + "WHERE id = $1").execute(Tuple.of(id, code, odt(now), status))
         .chain(() -> StockRows.release(sql, Map.of(giftId, 1L)))
-        .chain(() -> Outbox.insertAll(sql, List.of(Outbox.row(sellerId, new GiftDispatchFailedV1(id.toString(), sellerId, code, now), now))));
+        .chain(() -> Outbox.insertAll(sql, List.of(Outbox.row(sellerId, event, now))));
   }
 
   private static Uni<DispatchRow> find(SqlClient sql, UUID id, String sellerId) {
@@ -203,12 +220,12 @@ public class DispatchService {
 
   /** Refuses a step on a dispatch that moved on: 409 with the reason (version, state, or the 48 hours passed). */
   private static void requireStep(int current, int version, String status, String expected, Instant confirmBy, Instant now) {
-    if (!status.equals(expected)) { // first: a dispatch the job failed meanwhile says so, not "retry"
+    if (!status.equals(expected)) { // first: a dispatch the job failed meanwhile says so (and why), not "retry"
       throw new ApiException(409, "ERR_DISPATCH_STATE", "Not allowed in this state", "this step needs a " + expected + " dispatch; it is " + status);
     }
     if (now.isAfter(confirmBy)) {
       throw new ApiException(409, "ERR_CONFIRM_WINDOW_CLOSED", "Too late",
-          "the 48 hours to confirm this dispatch ended at " + confirmBy + "; it is cancelled and counts as a failure (GFT-8)");
+          "the 48 hours to confirm this dispatch ended at " + confirmBy + "; it will be failed as NOT_CONFIRMED_48H (GFT-8)");
     }
     if (current != version) {
       throw new ApiException(409, "ERR_CONCURRENT_UPDATE", "Conflict",

@@ -91,7 +91,8 @@ public class GiftService {
         if (!same && existing.size() >= maxPhotos) {
           throw ApiException.invalid(List.of(new FieldError("file", "ERR_PHOTO_COUNT", "a gift has at most " + maxPhotos + " photos")));
         }
-        return store.addPhoto(sql, giftId, role, accepted, bytes, now);
+        return store.addPhoto(sql, giftId, role, accepted, bytes, now).call(photo -> store.audit(sql, giftId, "seller:" + sellerId,
+            "PHOTO_ADDED", g.status(), g.status(), List.of(), photo.role() + " " + photo.id() + " sha256:" + photo.sha256(), now));
       });
     }));
   }
@@ -120,11 +121,12 @@ public class GiftService {
       if (!g.status().equals("DRAFT") && !g.status().equals("REJECTED")) {
         throw new ApiException(409, "ERR_GIFT_STATE", "Not editable", "photos are removed from a DRAFT or REJECTED gift; this one is " + g.status());
       }
-      return store.deletePhoto(sql, giftId, photoId).map(deleted -> {
+      return store.deletePhoto(sql, giftId, photoId).chain(deleted -> {
         if (!deleted) {
           throw ApiException.notFound("photo " + photoId);
         }
-        return null;
+        return store.audit(sql, giftId, "seller:" + sellerId, "PHOTO_REMOVED", g.status(), g.status(), List.of(), photoId.toString(),
+            clock.instant());
       });
     }));
   }

@@ -55,11 +55,11 @@ public class InsightService {
           }
           String buyer = rows.iterator().next().getString(0);
           String country = rows.iterator().next().getString(1);
-          return candidates(sql, sellerId).chain(candidates -> counts(sql, "SELECT category_id, orders FROM buyer_category WHERE buyer_id = $1",
-              Tuple.of(buyer)).chain(byBuyer -> counts(sql, "SELECT category_id, shipped FROM country_gift_category WHERE country = $1",
+          return candidates(sql, sellerId).chain(candidates -> counts(sql, "SELECT category_id, orders FROM buyer_category WHERE seller_id = $1 AND buyer_id = $2",
+              Tuple.of(sellerId, buyer)).chain(byBuyer -> counts(sql, "SELECT category_id, shipped FROM country_gift_category WHERE country = $1",
               Tuple.of(country)).chain(byCountry -> counts(sql, "SELECT category_id, sum(orders) FROM category_day WHERE day >= $1 "
               + "GROUP BY category_id", Tuple.of(since)).chain(heat -> sql.preparedQuery("SELECT count(*) FROM order_fact WHERE buyer_id = $1 "
-              + "AND paid_at IS NOT NULL").execute(Tuple.of(buyer)).map(buyerOrders -> {
+              + "AND seller_id = $2 AND paid_at IS NOT NULL").execute(Tuple.of(buyer, sellerId)).map(buyerOrders -> {
                 long hottest = heat.values().stream().mapToLong(Long::longValue).max().orElse(0);
                 Ranking.Facts facts = new Ranking.Facts(byBuyer, buyerOrders.iterator().next().getLong(0), byCountry,
                     byCountry.values().stream().mapToLong(Long::longValue).sum(), heat, hottest);

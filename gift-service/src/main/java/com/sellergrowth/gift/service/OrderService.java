@@ -309,7 +309,7 @@ public class OrderService {
       if (d != null) {
         String day = LocalDate.ofInstant(f.paidAt, ZoneOffset.UTC).toString();
         for (String c : categories) {
-          buyerCategories.merge(List.of(o.buyerId(), c), 1L, Long::sum);
+          buyerCategories.merge(List.of(o.sellerId(), o.buyerId(), c), 1L, Long::sum);
           categoryDays.merge(List.of(c, day), 1L, Long::sum);
         }
       }
@@ -331,28 +331,35 @@ public class OrderService {
             + "outcome = coalesce(order_fact.outcome, EXCLUDED.outcome), rule_id = coalesce(order_fact.rule_id, EXCLUDED.rule_id), "
             + "dispatch_id = coalesce(order_fact.dispatch_id, EXCLUDED.dispatch_id)")
         .execute(Tuple.from(columns(rows, FACT_TYPES))).replaceWithVoid();
-    return facts.chain(() -> increments(sql, "INSERT INTO buyer_category(buyer_id, category_id, orders) SELECT k1, k2, n FROM "
-            + "unnest($1::text[], $2::text[], $3::bigint[]) AS t(k1, k2, n) ON CONFLICT (buyer_id, category_id) DO UPDATE SET "
-            + "orders = buyer_category.orders + EXCLUDED.orders", buyerCategories))
+    return facts.chain(() -> increments(sql, "INSERT INTO buyer_category(seller_id, buyer_id, category_id, orders) SELECT k1, k2, k3, n "
+            + "FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS t(k1, k2, k3, n) ON CONFLICT (seller_id, buyer_id, category_id) "
+            + "DO UPDATE SET orders = buyer_category.orders + EXCLUDED.orders", buyerCategories))
         .chain(() -> increments(sql, "INSERT INTO category_day(category_id, day, orders) SELECT k1, k2::date, n FROM "
             + "unnest($1::text[], $2::text[], $3::bigint[]) AS t(k1, k2, n) ON CONFLICT (category_id, day) DO UPDATE SET "
             + "orders = category_day.orders + EXCLUDED.orders", categoryDays));
   }
 
+  /** Adds counts to rows keyed by the key lists' parts (one text column each), in key order, in one statement. */
   private static Uni<Void> increments(SqlClient sql, String statement, Map<List<String>, Long> counts) {
     if (counts.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<String> k1 = new ArrayList<>();
-    List<String> k2 = new ArrayList<>();
+    int width = counts.keySet().iterator().next().size();
+    List<List<String>> keys = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      keys.add(new ArrayList<>());
+    }
     List<Long> n = new ArrayList<>();
     counts.forEach((k, v) -> {
-      k1.add(k.get(0));
-      k2.add(k.get(1));
+      for (int i = 0; i < width; i++) {
+        keys.get(i).add(k.get(i));
+      }
       n.add(v);
     });
-    return sql.preparedQuery(statement).execute(Tuple.of(k1.toArray(String[]::new), k2.toArray(String[]::new), n.toArray(Long[]::new)))
-        .replaceWithVoid();
+    List<Object> args = new ArrayList<>();
+    keys.forEach(k -> args.add(k.toArray(String[]::new)));
+    args.add(n.toArray(Long[]::new));
+    return sql.preparedQuery(statement).execute(Tuple.from(args)).replaceWithVoid();
   }
 
   /** What the batch's cancellations did: how many, their events, and the units they return per gift. */
@@ -425,8 +432,13 @@ public class OrderService {
   }
 
   private static int compareKeys(List<String> a, List<String> b) {
-    int c = a.get(0).compareTo(b.get(0));
-    return c != 0 ? c : a.get(1).compareTo(b.get(1));
+    for (int i = 0; i < a.size(); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -39,7 +39,7 @@ public class StockService {
 
   public Uni<Transfer> transferIn(String sellerId, UUID giftId, String transferId, long quantity) {
     Instant now = clock.instant();
-    return pool.withTransaction(sql -> sellers.requireEligible(sql, sellerId).chain(() -> gifts.find(sql, giftId, sellerId, false)).chain(g -> {
+    return pool.withTransaction(sql -> gifts.find(sql, giftId, sellerId, false).chain(g -> {
       if (g == null) {
         throw ApiException.notFound("gift " + giftId);
       }
@@ -50,7 +50,9 @@ public class StockService {
               + "ON CONFLICT DO NOTHING RETURNING transfer_id").execute(Tuple.of(sellerId, transferId, giftId, quantity, odt(now)))
           .chain(inserted -> {
             if (inserted.size() == 1) {
-              return sql.preparedQuery("UPDATE gift_stock SET on_hand = on_hand + $2 WHERE gift_id = $1 AND on_hand + $2 <= $3 "
+              // a new transfer needs GFT-1 now (a refusal rolls the insert back); a retry of one made earlier answers as then
+              return sellers.requireEligible(sql, sellerId).chain(() -> sql.preparedQuery("UPDATE gift_stock SET on_hand = on_hand + $2 "
+                      + "WHERE gift_id = $1 AND on_hand + $2 <= $3 "
                       + "RETURNING on_hand, reserved").execute(Tuple.of(giftId, quantity, MAX_ON_HAND))
                   .map(rows -> {
                     if (rows.size() == 0) {
@@ -59,7 +61,7 @@ public class StockService {
                     }
                     Row r = rows.iterator().next();
                     return new Transfer(transferId, giftId, quantity, true, new GiftStore.Stock(r.getLong(0), r.getLong(1)));
-                  });
+                  }));
             }
             return sql.preparedQuery("SELECT gift_id, quantity FROM stock_transfer WHERE seller_id = $1 AND transfer_id = $2")
                 .execute(Tuple.of(sellerId, transferId)).chain(rows -> {

@@ -79,8 +79,8 @@ class GiftReviewTest {
     assertThat(status).isIn("APPROVED", "REJECTED");
     // the history: created, automatic rejection, edit, submission, the operator's decision
     given().auth().oauth2(s.token()).get("/v1/gifts/" + id).then()
-        .body("history.action", contains("CREATED", "SUBMITTED", "AUTOMATIC_CHECKS_FAILED", "EDITED", "SUBMITTED", status))
-        .body("history[5].actor", equalTo("operator:op-gift"));
+        .body("history.action", contains("CREATED", "SUBMITTED", "AUTOMATIC_CHECKS_FAILED", "PHOTO_ADDED", "EDITED", "SUBMITTED", status))
+        .body("history[6].actor", equalTo("operator:op-gift"));
   }
 
   @Test
@@ -132,11 +132,12 @@ class GiftReviewTest {
     photo(s, id, "PACKAGE_FRONT", png, "b.png").then().statusCode(201).body("role", equalTo("PACKAGE_FRONT")).body("id", equalTo(first));
     // the seller and the reviewing operator see the bytes as uploaded; the seller may remove a photo of an editable gift
     byte[] seen = given().auth().oauth2(s.token()).get("/v1/gifts/" + id + "/photos/" + first).then().statusCode(200)
-        .contentType("image/png").extract().asByteArray();
+        .contentType("image/png").header("X-Content-Type-Options", "nosniff").extract().asByteArray();
     assertThat(seen).isEqualTo(png);
     assertThat(given().auth().oauth2(OPERATOR).get("/v1/operator/gifts/" + id + "/photos/" + first).then().statusCode(200).extract()
         .asByteArray()).isEqualTo(png);
     given().auth().oauth2(s.token()).delete("/v1/gifts/" + id + "/photos/" + first).then().statusCode(204);
+    given().auth().oauth2(s.token()).get("/v1/gifts/" + id).then().body("history.action", hasItems("PHOTO_ADDED", "PHOTO_REMOVED"));
     given().auth().oauth2(s.token()).get("/v1/gifts/" + id + "/photos/" + first).then().statusCode(404);
     submit(s, id, 1).then().statusCode(200).body("reasons", hasItems("GFT_PACKAGE_FRONT_PHOTO_MISSING"));
   }
@@ -147,5 +148,17 @@ class GiftReviewTest {
     String id = create(s, giftBody("cat-home", "OWN", 30)).then().statusCode(201).extract().path("id");
     photo(s, id, "PACKAGE_FRONT", Images.image("png", 640, 480), "front.png").then().statusCode(201);
     submit(s, id, 1).then().statusCode(200).body("status", equalTo("REJECTED")).body("reasons", contains("GFT_PACKAGING_NOT_REGISTERED"));
+  }
+
+  @Test
+  void everyFieldErrorComesAtOnce() {
+    Seller s = eligibleSeller();
+    Map<String, Object> body = giftBody("cat home", "BOX", 0);
+    body.put("version", 3);
+    create(s, body).then().statusCode(422).body("errors.field", hasItems("version", "categoryId", "packaging", "weightGrams"));
+    given().auth().oauth2(s.token()).get("/v1/gift-fees/quote?country=br&weightGrams=0&nfe=maybe").then().statusCode(422)
+        .body("errors.field", hasItems("country", "weightGrams", "nfe"));
+    decide(java.util.UUID.randomUUID().toString(), "reject", Map.of("reasonCodes", List.of("bad"))).then().statusCode(422)
+        .body("errors.field", hasItems("version", "reasonCodes[0]"));
   }
 }

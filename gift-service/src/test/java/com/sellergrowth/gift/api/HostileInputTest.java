@@ -86,6 +86,16 @@ class HostileInputTest {
       cases.add(new Case("GET", "/v1/gift-rules?" + q.replace("status=", "page="), null, seller));
       cases.add(new Case("GET", "/v1/operator/gift-reviews?" + q.replace("status=", "size="), null, OPERATOR));
     }
+    cases.add(new Case("GET", "/v1/gifts/" + giftId + "/photos/%00", null, seller));
+    cases.add(new Case("GET", "/v1/gifts/" + giftId + "/photos/" + missing, null, seller));
+    cases.add(new Case("DELETE", "/v1/gifts/" + giftId + "/photos/not-a-uuid", null, seller));
+    cases.add(new Case("DELETE", "/v1/gifts/" + giftId + "/photos/" + missing, null, seller)); // an APPROVED gift: 409
+    cases.add(new Case("GET", "/v1/operator/gifts/" + giftId + "/photos/" + "9".repeat(40), null, OPERATOR));
+    for (String body : List.of("{\"version\":1,\"packaging\":\"BOX\"}", "{\"version\":1,\"packaging\":\"OWN\",\"packagingRegistration\":\"a\u0000\"}",
+        "{\"version\":1,\"packaging\":\"PLATFORM\",\"packagingRegistration\":\"R-1\"}", "{\"version\":1,\"packaging\":7}",
+        "{\"version\":1,\"packagingRegistration\":\"" + HUGE + "\"}")) {
+      cases.add(new Case("POST", "/v1/dispatches/" + missing + "/label", body, seller));
+    }
     for (String body : List.of("{\"version\":1,\"documents\":[null]}", "{\"version\":1,\"nfeNumber\":\"x\\u0000\"}",
         "{\"version\":1,\"nfeNumber\":\"123\"}", "{\"version\":1.0}", "{\"version\":1,\"documents\":\"EAC\"}")) {
       cases.add(new Case("POST", "/v1/dispatches/" + missing + "/label", body, seller));
@@ -110,6 +120,16 @@ class HostileInputTest {
     cases.add(new Case("GET", "/v1/gifts", null, null));
 
     List<String> wrong = new ArrayList<>();
+    // multipart: a text part where the file belongs, an oversized role, no parts at all, a broken boundary
+    for (var r : List.of(
+        given().auth().oauth2(seller).multiPart("file", "not a file").multiPart("role", "PRODUCT").post("/v1/gifts/" + giftId + "/photos"),
+        given().auth().oauth2(seller).multiPart("role", "x".repeat(10_000)).post("/v1/gifts/" + giftId + "/photos"),
+        given().auth().oauth2(seller).contentType("multipart/form-data; boundary=zzz").body("--zzz\r\nbroken".getBytes()).post("/v1/gifts/" + giftId
+            + "/photos"))) {
+      if (r.statusCode() < 400 || r.statusCode() >= 500) {
+        wrong.add("multipart -> " + r.statusCode() + " " + r.getBody().asString());
+      }
+    }
     for (Case c : cases) {
       var req = given().urlEncodingEnabled(false);
       if (c.token() != null) {

@@ -352,8 +352,9 @@ class DispatchFlowTest {
     assertThat(available(gift)).isZero();
     OrderSnapshot second = order(s, uid("buyer"), "US", 5_000, "c");
     Instant now = TestClock.get().now();
-    orderService.apply(List.of(new OrderEvent(UUID.randomUUID().toString(), OrderEvent.Kind.CANCELLED, first, now.plusSeconds(30)),
-        paidEvent(second))).await().atMost(Duration.ofSeconds(30));
+    // the payment comes first in the batch: cancellations are applied first anyway
+    orderService.apply(List.of(paidEvent(second), new OrderEvent(UUID.randomUUID().toString(), OrderEvent.Kind.CANCELLED, first,
+        now.plusSeconds(30)))).await().atMost(Duration.ofSeconds(30));
     assertThat(outcome(second.orderId())).isEqualTo("DISPATCHED");
     given().auth().oauth2(s.token()).get("/v1/dispatches/" + dispatchOf(s, first.orderId()).getString("id")).then()
         .body("status", equalTo("CANCELLED"));
@@ -375,5 +376,79 @@ class DispatchFlowTest {
     assertThat(outcome(o.orderId())).isEqualTo("NOT_ELIGIBLE");
     assertThat(available(gift)).isEqualTo(5);
     Fixtures.transfer(s, gift, uid("t"), 1).then().statusCode(403).body("errors.code", contains("GFT_DISPUTE_RATE"));
+  }
+
+  @Test
+  void aConfirmationAfterTheJobFailedTheDispatchSaysSoAndWhy_GFT8() {
+    Seller s = eligibleSeller();
+    giftOnOffer(s, 2);
+    OrderSnapshot o = order(s, uid("buyer"), "US", 5_000, "c");
+    paid(o);
+    String id = dispatchOf(s, o.orderId()).getString("id");
+    label(s, id, 1, Map.of());
+    TestClock.get().advance(Duration.ofHours(49));
+    expireDue();
+    // the seller still holds version 2: the answer is the state and its code, not "read it again and retry"
+    confirm(s, id, 2).then().statusCode(409).body("code", equalTo("ERR_DISPATCH_STATE"))
+        .body("detail", org.hamcrest.Matchers.containsString("FAILED (NOT_CONFIRMED_48H)"));
+  }
+
+  @Test
+  void theGiftsRegisteredOwnPackagingHoldsAtLabellingUnlessTheSellerSaysOtherwise_GFT7() {
+    Seller s = eligibleSeller();
+    Map<String, Object> body = Fixtures.giftBody("cat-home", "OWN", 30);
+    body.put("packagingRegistration", "PKG-2026-7");
+    String gift = Fixtures.create(s, body).then().statusCode(201).extract().path("id");
+    Fixtures.photo(s, gift, "PACKAGE_FRONT", com.sellergrowth.gift.testsupport.Images.image("png", 640, 480), "f.png").then().statusCode(201);
+    Fixtures.submit(s, gift, 1).then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+    Fixtures.decide(gift, "approve", Map.of("version", 2)).then().statusCode(200);
+    Fixtures.transfer(s, gift, uid("t"), 5).then().statusCode(201);
+    rule(s, gift, 1_000, 1);
+    List<String> statuses = new ArrayList<>();
+    for (Map<String, Object> extra : List.<Map<String, Object>>of(Map.of(), Map.of("packaging", "OWN"), Map.of("packaging", "PLATFORM"))) {
+      OrderSnapshot o = order(s, uid("buyer"), "US", 5_000, "c");
+      paid(o);
+      statuses.add(label(s, dispatchOf(s, o.orderId()).getString("id"), 1, extra).getString("status"));
+    }
+    assertThat(statuses).containsOnly("LABELLED");
+    assertThat(Db.count("SELECT count(*) FROM dispatch WHERE seller_id = ? AND packaging = 'OWN' AND packaging_registration = 'PKG-2026-7'",
+        s.id())).isEqualTo(2);
+  }
+
+  @Test
+  void theOrderAsPaidIsTheOneDecidedOnAndKept_GFT3() {
+    Seller s = eligibleSeller();
+    giftOnOffer(s, 2);
+    OrderSnapshot placed = order(s, uid("buyer"), "US", 500, "c"); // 5.00 USD in the cart: under the 10.00 threshold
+    OrderSnapshot paidAs = new OrderSnapshot(placed.orderId(), placed.buyerId(), s.id(), "US", "USD", 1_500, placed.lines(),
+        placed.logisticsService(), List.of(), null, null, null);
+    Instant now = TestClock.get().now();
+    awaitProcessed(Kafka.publish(placed.orderId(), new com.sellergrowth.events.platform.OrderPlacedV1(placed, now), now));
+    paid(paidAs);
+    assertThat(outcome(placed.orderId())).isEqualTo("DISPATCHED");
+    assertThat(Db.count("SELECT amount_minor FROM order_fact WHERE order_id = ?", placed.orderId())).isEqualTo(1_500);
+  }
+
+  @Test
+  void aRuleInACurrencyThatDoesNotExistIsRefused_GFT3() {
+    Seller s = eligibleSeller();
+    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 0);
+    Fixtures.rule(s, Map.of("giftId", gift, "thresholdMinor", 1_000, "currency", "XYZ", "priority", 1)).then().statusCode(422)
+        .body("errors.code", contains("ERR_CURRENCY"));
+  }
+
+  @Test
+  void aRetriedTransferAnswersAsBeforeEvenAfterTheSellerFellBelowGft1ButNewRulesAndTransfersAreRefused_GFT1_GFT4() {
+    Seller s = eligibleSeller();
+    String gift = approvedGift(s, "cat-home", "PLATFORM", 30, 0);
+    Fixtures.transfer(s, gift, "t-retry", 4).then().statusCode(201);
+    TestClock.get().advance(Duration.ofMinutes(1));
+    Instant now = TestClock.get().now();
+    awaitProcessed(Kafka.publish(s.id(), new SellerProfileUpdatedV1(s.id(), "ENTERPRISE", true, true, true, 2, 9_500, 50, false, List.of(), now),
+        now));
+    Fixtures.transfer(s, gift, "t-retry", 4).then().statusCode(200).body("applied", equalTo(false)).body("stock.onHand", equalTo(4));
+    Fixtures.transfer(s, gift, "t-new", 4).then().statusCode(403).body("errors.code", contains("GFT_STORE_LEVEL"));
+    rule(s, Map.of("giftId", gift, "thresholdMinor", 1_000, "currency", "USD", "priority", 1)).then().statusCode(403);
+    assertThat(Db.count("SELECT on_hand FROM gift_stock WHERE gift_id = ?::uuid", gift)).isEqualTo(4);
   }
 }

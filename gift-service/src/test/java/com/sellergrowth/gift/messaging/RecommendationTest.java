@@ -41,9 +41,10 @@ class RecommendationTest {
     approvedGift(s, uid("cat-empty"), "PLATFORM", 30, 0); // no stock: not recommended
     String buyer = uid("buyer");
     for (int i = 0; i < 3; i++) {
-      paid(order("another-seller", buyer, beauty)); // the buyer's history is across sellers
+      paid(order(s.id(), buyer, beauty));
     }
-    paid(order("another-seller", buyer, phone));
+    paid(order(s.id(), buyer, phone));
+    paid(order("another-seller", buyer, phone)); // what the buyer does elsewhere is not this seller's to see (SPEC section 9)
     OrderSnapshot now = order(s.id(), buyer, uid("cat-other"));
     paid(now);
 
@@ -52,16 +53,18 @@ class RecommendationTest {
     assertThat(r.getString("buyerId")).isEqualTo(buyer);
     assertThat(r.getString("country")).isEqualTo("BR");
     assertThat(r.getList("gifts.gift.giftId")).containsExactly(lip, ring);
-    // buyer: 3 of the buyer's 5 paid orders had a beauty line, 1 of 5 a phone line; shown as shares, not as the buyer's counts
+    // buyer: 3 of the buyer's 5 paid orders with this seller had a beauty line, 1 of 5 a phone line (the order elsewhere: not counted)
+    assertThat(r.getInt("gifts[0].parts[0].numerator")).isEqualTo(3);
+    assertThat(r.getInt("gifts[0].parts[0].denominator")).isEqualTo(5);
     assertThat(r.getInt("gifts[0].parts[0].valuePpm")).isEqualTo(600_000);
-    assertThat(r.getInt("gifts[1].parts[0].valuePpm")).isEqualTo(200_000);
-    assertThat(r.getString("gifts[0].parts[0].numerator")).isNull();
+    assertThat(r.getInt("gifts[1].parts[0].numerator")).isEqualTo(1);
+    assertThat(r.getInt("gifts[1].parts[0].denominator")).isEqualTo(5);
     // country: nothing of these new categories shipped to BR yet; heat: their recent paid orders
     assertThat(r.getInt("gifts[0].parts[1].numerator")).isZero();
     assertThat(r.getInt("gifts[0].parts[2].numerator")).isEqualTo(3);
-    assertThat(r.getInt("gifts[1].parts[2].numerator")).isEqualTo(1);
+    assertThat(r.getInt("gifts[1].parts[2].numerator")).isEqualTo(2); // heat is the market's: both phone orders
     assertThat(r.getLong("gifts[0].scorePpm")).isGreaterThan(r.getLong("gifts[1].scorePpm"));
-    assertThat(r.getString("gifts[0].parts[0].explanation")).startsWith("60% of the buyer's past paid orders");
+    assertThat(r.getString("gifts[0].parts[0].explanation")).endsWith("3 of 5");
     // another seller's order is not found
     given().auth().oauth2(eligibleSeller().token()).get("/v1/orders/" + now.orderId() + "/gift-recommendations").then().statusCode(404);
   }

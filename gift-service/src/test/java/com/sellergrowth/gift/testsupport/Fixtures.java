@@ -39,6 +39,7 @@ public final class Fixtures {
   }
 
   public static Seller seller(String entity, boolean verifiedPayment, int level, int positiveBp, int disputeBp) {
+    awaitConsumers();
     String id = uid("seller");
     Instant now = TestClock.get().now();
     Kafka.publish(id, new SellerProfileUpdatedV1(id, entity, true, verifiedPayment, verifiedPayment, level, positiveBp, disputeBp, false,
@@ -147,6 +148,18 @@ public final class Fixtures {
 
   public static long available(String giftId) {
     return Db.count("SELECT on_hand - reserved FROM gift_stock WHERE gift_id = ?::uuid", giftId);
+  }
+
+  /**
+   * Waits until the orders consumer holds its partitions: in tests it reads from "now" (application.properties), so an
+   * order published before it is assigned would be missed.
+   */
+  public static synchronized void awaitConsumers() {
+    var kafka = io.quarkus.arc.Arc.container().instance(io.smallrye.reactive.messaging.kafka.KafkaClientService.class).get();
+    await().atMost(WAIT).until(() -> {
+      var consumer = kafka.getConsumer("platform-orders-in");
+      return consumer != null && !consumer.getAssignments().await().atMost(Duration.ofSeconds(5)).isEmpty();
+    });
   }
 
   private Fixtures() {

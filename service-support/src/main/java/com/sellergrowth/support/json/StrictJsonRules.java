@@ -1,5 +1,6 @@
 package com.sellergrowth.support.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 /**
  * How request bodies are read strictly (SPEC section 9, hostile input): a fraction is never truncated into a whole number, a
  * string is never coerced into a number nor a number into a string, null never becomes 0, a misspelt field is refused (not
- * ignored), a number past the field's range is refused, trailing content and deep nesting are refused. Each refusal is a
+ * ignored), a number past the field's range is refused, a key twice, trailing content and deep nesting are refused. Each refusal is a
  * 400 problem+json naming the field ({@link com.sellergrowth.support.problem.ProblemMappers}). A service opts in with an
  * {@code ObjectMapperCustomizer} that calls {@link #apply}.
  */
@@ -25,6 +26,8 @@ public final class StrictJsonRules {
         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+    // a key twice in one object is refused by the parser (records would otherwise fail to bind with a 500, OpenApiFuzz)
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     // a number or boolean where text is expected is refused too (Jackson would turn 12.5 into "12.5")
     mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);

@@ -32,4 +32,22 @@ public final class InfrastructureFailures {
     return Response.status(500).type(Problem.MEDIA_TYPE).entity(Problem.of(500, "ERR_INTERNAL", "Internal error",
         "an unexpected error occurred", path, List.of())).build();
   }
+
+  /**
+   * A request body that could not be read (a multipart body cut short, a connection closed mid-body): the client's fault, 400;
+   * a body over the size limit, 413. Never a 500.
+   */
+  public static Response unreadableBody(java.io.IOException e, String path) {
+    if (Failures.isOutage(e)) { // a socket of PostgreSQL or the broker, not the client's body
+      return toResponse(e, path);
+    }
+    String message = String.valueOf(e.getMessage());
+    if (message.toLowerCase(java.util.Locale.ROOT).contains("too large")) {
+      return Response.status(413).type(Problem.MEDIA_TYPE).entity(Problem.of(413, "ERR_TOO_LARGE", "Request too large",
+          "the request body is over the size limit; nothing was changed", path, List.of())).build();
+    }
+    LOG.debugf("request to %s had an unreadable body: %s", path, message);
+    return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.of(400, "ERR_MALFORMED_BODY", "Malformed request body",
+        "the request body could not be read (" + message + "); nothing was changed", path, List.of())).build();
+  }
 }

@@ -1,0 +1,32 @@
+package com.sellergrowth.attribution.api;
+
+import static com.sellergrowth.attribution.testsupport.Fixtures.HOST;
+import static com.sellergrowth.attribution.testsupport.Fixtures.createCode;
+import static com.sellergrowth.attribution.testsupport.Fixtures.seller;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sellergrowth.attribution.testsupport.Fixtures.Seller;
+import com.sellergrowth.testsupport.OpenApiFuzz;
+import com.sellergrowth.testsupport.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The net under every endpoint (SPEC section 9): malformed variants of every documented request, and no answer of 500 or more. */
+@QuarkusTest
+class OpenApiFuzzTest {
+
+  @Test
+  void noMalformedVariantOfAnyDocumentedRequestGetsA5xx() throws Exception {
+    Seller s = seller(true);
+    String code = (String) createCode(s, HOST + "/item/fuzz").get("id");
+    String operator = Tokens.operator("op-fuzz");
+    OpenApiFuzz fuzz = new OpenApiFuzz("http://localhost:" + RestAssured.port,
+        path -> path.startsWith("/v1/operator/") ? operator : path.startsWith("/v1/") ? s.token() : null,
+        Map.of("id", code, "codeId", code, "orderId", "order-fuzz"));
+    var findings = fuzz.run();
+    assertThat(findings).as("answers of 500 or more").isEmpty();
+    assertThat(fuzz.requests()).as("requests sent").isGreaterThan(300);
+  }
+}
