@@ -109,7 +109,8 @@ public final class OpenApiFuzz {
     }
     // query parameters, one at a time
     for (String name : query) {
-      for (String bad : List.of("%00", "2147483648", "9223372036854775808", "-1", "0", "1.5", "1e400", "NOPE", enc("x".repeat(2_000)),
+      for (String bad : List.of("%00", "2147483647", "2147483648", "9223372036854775807", "9223372036854775808", "-1", "0", "1.5", "1e400",
+          "NOPE", enc("x".repeat(2_000)),
           "%EF%BC%91", "")) {
         check(findings, method, path + "?" + name + "=" + bad, "query " + name + "=" + bad, token, contentType, baseBody);
       }
@@ -145,7 +146,10 @@ public final class OpenApiFuzz {
     v.put("lone surrogate", NODES.textNode("\ud800"));
     v.put("100k", NODES.textNode(HUGE));
     v.put("empty", NODES.textNode(""));
+    v.put("2^31-1", NODES.numberNode(Integer.MAX_VALUE));
     v.put("2^31", NODES.numberNode(2_147_483_648L));
+    v.put("2^62", NODES.numberNode(4_611_686_018_427_387_904L));
+    v.put("2^63-1", NODES.numberNode(Long.MAX_VALUE));
     v.put("2^63", NODES.numberNode(new java.math.BigInteger("9223372036854775808")));
     v.put("-2^63-1", NODES.numberNode(new java.math.BigInteger("-9223372036854775809")));
     v.put("1.5", NODES.numberNode(1.5));

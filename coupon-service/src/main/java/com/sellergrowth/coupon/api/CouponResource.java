@@ -3,6 +3,7 @@ package com.sellergrowth.coupon.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sellergrowth.coupon.service.CouponService;
 import com.sellergrowth.events.EventSerde;
+import com.sellergrowth.support.http.Params;
 import com.sellergrowth.support.idempotency.IdempotencyKeys;
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
@@ -64,7 +65,7 @@ public class CouponResource {
     if (status != null && !STATUSES.contains(status)) {
       throw invalidQuery("status", "one of " + STATUSES);
     }
-    return coupons.list(caller.sellerId(), status, Math.max(page, 0), clamp(size))
+    return coupons.list(caller.sellerId(), status, page(page), clamp(size))
         .map(list -> list.stream().map(c -> CouponResponse.of(c, clock.instant())).toList());
   }
 
@@ -111,7 +112,7 @@ public class CouponResource {
     if (status != null && !CLAIM_STATUSES.contains(status)) {
       throw invalidQuery("status", "one of " + CLAIM_STATUSES);
     }
-    int p = Math.max(page, 0);
+    int p = page(page);
     int s = clamp(size);
     return coupons.claimDetails(caller.sellerId(), uuid(id), status, p, s)
         .map(d -> new ClaimDetailsResponse(d.claims().stream().map(ClaimResponse::of).toList(), d.refusals(), p, s));
@@ -133,6 +134,14 @@ public class CouponResource {
 
   static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** A page number from 0 to {@link Params#MAX_PAGE}: past it, page x size would overflow the offset (issue 15). */
+  private static int page(int page) {
+    if (page < 0 || page > Params.MAX_PAGE) {
+      throw invalidQuery("page", "a whole number from 0 to " + Params.MAX_PAGE);
+    }
+    return page;
   }
 
   private static int clamp(int size) {

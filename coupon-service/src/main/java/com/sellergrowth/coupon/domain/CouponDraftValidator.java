@@ -150,9 +150,12 @@ public final class CouponDraftValidator {
     }
   }
 
-  /** CPN-4: a face value above 50% of the price of any product in the pool is refused. */
+  /**
+   * CPN-4: a face value above 50% of the price of any product in the pool is refused. Compared as face > price / 2 (the same
+   * for whole numbers as 2 x face > price) so that no face value overflows into a pass (issue 15: 2^62 was accepted).
+   */
   private static void checkFaceValueAgainstPool(String field, Long faceValue, OptionalLong minPoolPrice, List<FieldError> errors) {
-    if (faceValue != null && faceValue > 0 && minPoolPrice.isPresent() && faceValue * 2 > minPoolPrice.getAsLong()) {
+    if (faceValue != null && faceValue > 0 && minPoolPrice.isPresent() && faceValue > minPoolPrice.getAsLong() / 2) {
       errors.add(new FieldError(field, "ERR_FACE_VALUE_TOO_HIGH",
           "the face value exceeds 50% of the price of a product in the pool (lowest price " + minPoolPrice.getAsLong() + ")"));
     }

@@ -70,6 +70,19 @@ class CouponDraftValidatorTest {
     CouponDraft d = withFace(valid(), 25_01L);
     assertThat(codes(CouponDraftValidator.validate(d, NOW, MIN_PRICE))).containsExactly("faceValueMinor:ERR_FACE_VALUE_TOO_HIGH");
     assertThat(CouponDraftValidator.validate(withFace(valid(), 25_00L), NOW, MIN_PRICE)).isEmpty();
+    // an odd price: 50% of 50.01 is 25.005, so 25.00 passes and 25.01 does not
+    assertThat(CouponDraftValidator.validate(withFace(valid(), 25_00L), NOW, OptionalLong.of(50_01))).isEmpty();
+    assertThat(codes(CouponDraftValidator.validate(withFace(valid(), 25_01L), NOW, OptionalLong.of(50_01))))
+        .contains("faceValueMinor:ERR_FACE_VALUE_TOO_HIGH");
+  }
+
+  // CPN-4, issue 15: 2 x 2^62 overflowed into a negative number and passed
+  @Test
+  void aFaceValueNearTheTopOfTheLongRangeDoesNotOverflowPastTheRule_CPN4() {
+    assertThat(codes(CouponDraftValidator.validate(withFace(valid(), 4_611_686_018_427_387_904L), NOW, MIN_PRICE)))
+        .contains("faceValueMinor:ERR_FACE_VALUE_TOO_HIGH");
+    assertThat(codes(CouponDraftValidator.validate(withFace(valid(), Long.MAX_VALUE), NOW, MIN_PRICE)))
+        .contains("faceValueMinor:ERR_FACE_VALUE_TOO_HIGH");
   }
 
   // CPN-6

@@ -1,0 +1,33 @@
+package com.sellergrowth.coupon.api;
+
+import static com.sellergrowth.coupon.testsupport.Fixtures.createCoupon;
+import static com.sellergrowth.coupon.testsupport.Fixtures.eligibleShop;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
+import com.sellergrowth.testsupport.OpenApiFuzz;
+import com.sellergrowth.testsupport.TestClock;
+import com.sellergrowth.testsupport.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Issue 15's net (SPEC section 9): malformed variants of every documented request, and no answer of 500 or more. */
+@QuarkusTest
+class OpenApiFuzzTest {
+
+  @Test
+  void noMalformedVariantOfAnyDocumentedRequestGetsA5xx() throws Exception {
+    TestClock.get().reset();
+    Shop shop = eligibleShop();
+    String coupon = createCoupon(shop);
+    String operator = Tokens.operator("op-fuzz");
+    String storefront = Tokens.storefront();
+    OpenApiFuzz fuzz = new OpenApiFuzz("http://localhost:" + RestAssured.port, path -> path.startsWith("/v1/operator/") ? operator
+        : path.startsWith("/v1/storefront/") ? storefront : path.startsWith("/v1/") ? shop.token() : null, Map.of("id", coupon));
+    var findings = fuzz.run();
+    assertThat(findings).as("answers of 500 or more").isEmpty();
+    assertThat(fuzz.requests()).as("requests sent").isGreaterThan(300);
+  }
+}

@@ -1,0 +1,24 @@
+package com.sellergrowth.risk.api;
+
+import com.sellergrowth.support.problem.InfrastructureFailures;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * PostgreSQL or the broker unreachable: 503 with Retry-After; a value PostgreSQL refuses: 422; a body that cannot be read: 400
+ * (service-support InfrastructureFailures).
+ */
+public class FailureMappers {
+  @ServerExceptionMapper({io.vertx.pgclient.PgException.class, java.net.ConnectException.class, io.vertx.core.VertxException.class,
+      io.vertx.core.impl.NoStackTraceThrowable.class, io.vertx.sqlclient.ClosedConnectionException.class})
+  public Response infrastructure(Throwable e, UriInfo uri) {
+    return InfrastructureFailures.toResponse(e, uri.getPath());
+  }
+
+  /** A body that could not be read (cut short, too large): 400 or 413, never a 500. */
+  @ServerExceptionMapper(java.io.IOException.class)
+  public Response unreadableBody(java.io.IOException e, UriInfo uri) {
+    return InfrastructureFailures.unreadableBody(e, uri.getPath());
+  }
+}
