@@ -7,11 +7,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * PostgreSQL or the broker unreachable: 503 with Retry-After; a value PostgreSQL refuses: 422; a body that cannot be read: 400
- * (service-support InfrastructureFailures).
+ * (service-support InfrastructureFailures). Hibernate Reactive wraps the client's failures: their causes decide.
  */
 public class FailureMappers {
   @ServerExceptionMapper({io.vertx.pgclient.PgException.class, java.net.ConnectException.class, io.vertx.core.VertxException.class,
-      io.vertx.core.impl.NoStackTraceThrowable.class, io.vertx.sqlclient.ClosedConnectionException.class})
+      io.vertx.core.impl.NoStackTraceThrowable.class, io.vertx.sqlclient.ClosedConnectionException.class,
+      org.hibernate.HibernateException.class, jakarta.persistence.PersistenceException.class})
   public Response infrastructure(Throwable e, UriInfo uri) {
     return InfrastructureFailures.toResponse(e, uri.getPath());
   }

@@ -8,6 +8,7 @@ import com.sellergrowth.shortlink.persistence.ClickStore;
 import com.sellergrowth.shortlink.persistence.LinkRepository;
 import com.sellergrowth.shortlink.service.LinkService;
 import com.sellergrowth.shortlink.service.QrCodes;
+import com.sellergrowth.support.http.Params;
 import com.sellergrowth.support.idempotency.IdempotencyKeys;
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
@@ -117,7 +118,10 @@ public class LinkResource {
   public Uni<List<LinkResponse>> list(@QueryParam("channel") String channel, @QueryParam("campaign") String campaign,
       @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
     int pageSize = Math.min(Math.max(size, 1), config.api().maxPageSize());
-    return repository.listOwned(caller.sellerId(), channel, campaign, Math.max(page, 0), pageSize)
+    if (page < 0 || page > Params.MAX_PAGE) { // past it, page x size overflows the offset (issue 15)
+      throw ApiException.invalid(List.of(new FieldError("page", "ERR_PARAM_RANGE", "a whole number from 0 to " + Params.MAX_PAGE)));
+    }
+    return repository.listOwned(caller.sellerId(), channel, campaign, page, pageSize)
         .map(list -> list.stream().map(l -> LinkResponse.of(l, config.baseUrl())).toList());
   }
 
