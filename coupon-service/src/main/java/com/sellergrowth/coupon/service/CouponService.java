@@ -54,14 +54,37 @@ public class CouponService {
     this.clock = clock;
   }
 
-  /** Creates a coupon (CPN-1..7, 11, 12, 14, 16). A retry with the same Idempotency-Key returns the first coupon. */
+  /**
+   * Creates a coupon (CPN-1..7, 11, 12, 14, 16). A retry with the same Idempotency-Key returns the first coupon. Concurrent
+   * first attempts with one key: the losers' key insert waits for the winner's commit and hits the primary key; their
+   * transactions roll back and are run once more, which finds the winner's answer and returns it (issue 15: they were 500s).
+   */
   public Uni<Coupon> create(String sellerId, CouponDraft draft, String idempotencyKey, String requestHash) {
+    return createOnce(sellerId, draft, idempotencyKey, requestHash)
+        .onFailure(f -> idempotencyKey != null && isUniqueViolation(f)).recoverWithUni(() -> createOnce(sellerId, draft, idempotencyKey,
+            requestHash));
+  }
+
+  private Uni<Coupon> createOnce(String sellerId, CouponDraft draft, String idempotencyKey, String requestHash) {
     String scope = "seller:" + sellerId + ":create-coupon";
     return Panache.withTransaction(() -> (idempotencyKey == null ? Uni.createFrom().<IdempotencyKeys.StoredResponse>nullItem()
         : idempotency.find(scope, idempotencyKey, requestHash))
         .chain(stored -> stored != null ? coupons.findById(UUID.fromString(stored.body()))
             : createNew(sellerId, draft).call(c -> idempotencyKey == null ? Uni.createFrom().voidItem()
                 : idempotency.save(scope, idempotencyKey, requestHash, 201, c.id.toString()))));
+  }
+
+  /** SQLSTATE 23505 anywhere in the chain (the reactive client's, or Hibernate's wrapping of it). */
+  private static boolean isUniqueViolation(Throwable t) {
+    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+      String state = c instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+          : c instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
+          : c instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+      if ("23505".equals(state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Uni<Coupon> createNew(String sellerId, CouponDraft d) {

@@ -139,6 +139,21 @@ class CouponResourceTest {
         .post("/v1/coupons").then().statusCode(422).body("code", equalTo("ERR_IDEMPOTENCY_KEY_REUSED"));
   }
 
+  /** Issue 15: eight concurrent first attempts with one Idempotency-Key were five 500s; now one coupon and eight times its answer. */
+  @Test
+  void concurrentCreationsWithOneIdempotencyKeyCreateOneCouponAndAllGetIt() {
+    Shop shop = eligibleShop();
+    Map<String, Object> body = couponBody(shop);
+    String key = UUID.randomUUID().toString();
+    List<java.util.concurrent.CompletableFuture<io.restassured.response.Response>> racing = java.util.stream.IntStream.range(0, 8)
+        .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(shop.token())
+            .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/v1/coupons"))).toList();
+    List<io.restassured.response.Response> answers = racing.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    assertThat(answers).extracting(io.restassured.response.Response::statusCode).containsOnly(201);
+    assertThat(answers.stream().map(r -> (String) r.path("id")).distinct().count()).isEqualTo(1);
+    assertThat(Db.count("SELECT count(*) FROM coupon WHERE seller_id = ?", shop.sellerId())).isEqualTo(1);
+  }
+
   // CPN-17
   @Test
   void sellerPausesResumesAndEnds_CPN17() {
