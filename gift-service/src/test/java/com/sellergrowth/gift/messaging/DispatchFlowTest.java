@@ -76,6 +76,7 @@ class DispatchFlowTest {
     return given().auth().oauth2(Fixtures.OPERATOR).post("/v1/operator/dispatches/expire-due").then().statusCode(200).extract().path("failed");
   }
 
+  // GFT-3
   @Test
   void usd2999GetsNoGiftUsd3000GetsOneDispatchAndTheSameOrderAgainChangesNothing_GFT3() {
     Seller s = eligibleSeller();
@@ -98,6 +99,7 @@ class DispatchFlowTest {
     assertThat(Db.count("SELECT count(*) FROM dispatch WHERE order_id = ?", below.orderId())).isZero();
   }
 
+  // GFT-3
   @Test
   void theLowestPriorityNumberAmongTheRulesMetWinsAndAnOrderGetsOneGift_GFT3() {
     Seller s = eligibleSeller();
@@ -119,6 +121,7 @@ class DispatchFlowTest {
     assertThat(Db.count("SELECT count(*) FROM dispatch WHERE order_id IN (?, ?)", brBeauty.orderId(), usBeauty.orderId())).isEqualTo(2);
   }
 
+  // GFT-4
   @Test
   void oneUnitAndTwoConcurrentQualifyingOrdersGiveOneDispatchAndOneErrGiftStock_GFT4() {
     Seller s = eligibleSeller();
@@ -137,6 +140,7 @@ class DispatchFlowTest {
     assertThat(Db.count("SELECT count(*) FROM gift_stock WHERE on_hand < reserved OR reserved < 0")).isZero();
   }
 
+  // GFT-6
   @Test
   void cashOnDeliveryCountriesGetNoGiftAndNoRuleMayNameThem_GFT6() {
     Seller s = eligibleSeller();
@@ -152,6 +156,7 @@ class DispatchFlowTest {
         .body("code", equalTo("ERR_COD_COUNTRY"));
   }
 
+  // GFT-7
   @Test
   void aLabelledDispatchHasAnSgWaybillItsFeeAndAScannablePdfThenShips_GFT5_GFT7() throws Exception {
     Seller s = eligibleSeller();
@@ -191,6 +196,7 @@ class DispatchFlowTest {
     assertThat(second.getLong("feeMinor")).isEqualTo(340);
   }
 
+  // GFT-7
   @Test
   void unregisteredOwnPackagingFailsWithErr407AndMissingDestinationDocumentsWithErr211_GFT7() {
     Seller s = eligibleSeller();
@@ -223,6 +229,7 @@ class DispatchFlowTest {
     assertThat(ok.getLong("feeMinor")).isEqualTo(380); // long tail
   }
 
+  // GFT-8
   @Test
   void aDispatchNotConfirmedWithin48HoursIsFailedAndItsUnitReturns_GFT8() {
     Seller s = eligibleSeller();
@@ -258,6 +265,7 @@ class DispatchFlowTest {
    * overdue: both are entitled by their own clocks, and the row decides: each dispatch ends SHIPPED or FAILED, never both, and
    * every unit is counted once.
    */
+  // GFT-8
   @Test
   void aConfirmationRacingTheExpiryEndsInExactlyOneOfTheTwo_GFT8() {
     Seller s = eligibleSeller();
@@ -289,6 +297,7 @@ class DispatchFlowTest {
     assertThat(Db.count("SELECT reserved FROM gift_stock WHERE gift_id = ?::uuid", gift)).isZero();
   }
 
+  // GFT-3
   @Test
   void aCancellationBeforeShipmentCancelsTheDispatchAndARefundAfterShipmentChangesNothing_GFT3() {
     Seller s = eligibleSeller();
@@ -322,6 +331,7 @@ class DispatchFlowTest {
   }
 
   /** Two batches in two transactions at once (two consumer instances on two partitions) race for the last unit. */
+  // GFT-4
   @Test
   void twoBatchesRacingForTheLastUnitGiveOneDispatchAndOneErrGiftStock_GFT4() {
     Seller s = eligibleSeller();
@@ -343,6 +353,7 @@ class DispatchFlowTest {
   }
 
   /** A batch with a cancellation and a payment: the cancelled order's unit goes to the paid one (no spurious failure). */
+  // GFT-4
   @Test
   void aUnitReturnedByACancellationGoesToAnOrderPaidLaterInTheSameBatch_GFT4() {
     Seller s = eligibleSeller();
@@ -363,6 +374,7 @@ class DispatchFlowTest {
   }
 
   /** GFT-1 holds after enrolment: a seller whose profile falls below a bar gets no more gifts dispatched. */
+  // GFT-1
   @Test
   void aSellerWhoNoLongerMeetsGft1GetsNoDispatch_GFT1() {
     Seller s = eligibleSeller();
@@ -378,6 +390,7 @@ class DispatchFlowTest {
     Fixtures.transfer(s, gift, uid("t"), 1).then().statusCode(403).body("errors.code", contains("GFT_DISPUTE_RATE"));
   }
 
+  // GFT-8
   @Test
   void aConfirmationAfterTheJobFailedTheDispatchSaysSoAndWhy_GFT8() {
     Seller s = eligibleSeller();
@@ -393,6 +406,7 @@ class DispatchFlowTest {
         .body("detail", org.hamcrest.Matchers.containsString("FAILED (NOT_CONFIRMED_48H)"));
   }
 
+  // GFT-7
   @Test
   void theGiftsRegisteredOwnPackagingHoldsAtLabellingUnlessTheSellerSaysOtherwise_GFT7() {
     Seller s = eligibleSeller();
@@ -415,6 +429,7 @@ class DispatchFlowTest {
         s.id())).isEqualTo(2);
   }
 
+  // GFT-3
   @Test
   void theOrderAsPaidIsTheOneDecidedOnAndKept_GFT3() {
     Seller s = eligibleSeller();
@@ -429,6 +444,7 @@ class DispatchFlowTest {
     assertThat(Db.count("SELECT amount_minor FROM order_fact WHERE order_id = ?", placed.orderId())).isEqualTo(1_500);
   }
 
+  // GFT-3
   @Test
   void aRuleInACurrencyThatDoesNotExistIsRefused_GFT3() {
     Seller s = eligibleSeller();
@@ -437,6 +453,7 @@ class DispatchFlowTest {
         .body("errors.code", contains("ERR_CURRENCY"));
   }
 
+  // GFT-4
   @Test
   void aRetriedTransferAnswersAsBeforeEvenAfterTheSellerFellBelowGft1ButNewRulesAndTransfersAreRefused_GFT1_GFT4() {
     Seller s = eligibleSeller();
