@@ -10,6 +10,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,27 +35,29 @@ public class ClaimGate {
   }
 
   /**
-   * Reserves for a batch of claims on one coupon, in order: ARGV holds (buyer, cost) pairs; the answer holds one code per
-   * claim (1 reserved, -1 already claimed, -2 sold out, -4 budget exhausted, -3 gate not loaded).
+   * Reserves for a batch of claims on one coupon, in order: ARGV[1] is the time of the batch (epoch ms), then (buyer, cost)
+   * pairs; the answer holds one code per claim (1 reserved, -1 already claimed, -2 sold out, -4 budget exhausted, -3 gate not
+   * loaded). The buyers hash maps each buyer to the time of the reservation (0 for a claim loaded from PostgreSQL), so that
+   * a reservation whose request died before storing it can be taken over later ({@link #takeOver}).
    */
   private static final String RESERVE = """
       local out = {}
       if redis.call('EXISTS', KEYS[1]) == 0 then
-        for i = 1, #ARGV, 2 do out[#out + 1] = -3 end
+        for i = 2, #ARGV, 2 do out[#out + 1] = -3 end
         return out
       end
       local remaining = tonumber(redis.call('HGET', KEYS[1], 'remaining'))
       local budget = tonumber(redis.call('HGET', KEYS[1], 'budget'))
       local taken, spent = 0, 0
-      for i = 1, #ARGV, 2 do
+      for i = 2, #ARGV, 2 do
         local cost = tonumber(ARGV[i + 1])
-        if redis.call('SISMEMBER', KEYS[2], ARGV[i]) == 1 then out[#out + 1] = -1
+        if redis.call('HEXISTS', KEYS[2], ARGV[i]) == 1 then out[#out + 1] = -1
         elseif remaining - taken <= 0 then out[#out + 1] = -2
         elseif budget >= 0 and budget - spent < cost then out[#out + 1] = -4
         else
           taken = taken + 1
           spent = spent + cost
-          redis.call('SADD', KEYS[2], ARGV[i])
+          redis.call('HSET', KEYS[2], ARGV[i], ARGV[1])
           out[#out + 1] = 1
         end
       end
@@ -65,7 +68,7 @@ public class ClaimGate {
       return out
       """;
   private static final String RELEASE = """
-      if redis.call('SREM', KEYS[2], ARGV[1]) == 1 then
+      if redis.call('HDEL', KEYS[2], ARGV[1]) == 1 then
         redis.call('HINCRBY', KEYS[1], 'remaining', 1)
         local budget = tonumber(redis.call('HGET', KEYS[1], 'budget'))
         if budget and budget >= 0 then redis.call('HINCRBY', KEYS[1], 'budget', tonumber(ARGV[2])) end
@@ -73,9 +76,34 @@ public class ClaimGate {
       end
       return 0
       """;
+  /**
+   * Hands a buyer's reservation to a new request when it was made at or before ARGV[2] (epoch ms) and never loaded from a
+   * stored claim (time 0): the request that made it died between Redis and PostgreSQL. The quantity it holds stays held.
+   */
+  private static final String TAKE_OVER = """
+      local at = tonumber(redis.call('HGET', KEYS[2], ARGV[1]))
+      if at and at > 0 and at <= tonumber(ARGV[2]) then
+        redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+        return 1
+      end
+      return 0
+      """;
+  /** Adds a page of stored claims' buyers (time 0) to a staging hash of a rebuild; KEYS[1] is the staging hash. */
+  private static final String STAGE = """
+      for i = 2, #ARGV do redis.call('HSET', KEYS[1], ARGV[i], '0') end
+      redis.call('EXPIRE', KEYS[1], ARGV[1])
+      return 1
+      """;
+  /**
+   * Completes a rebuild if the gate is still missing: the staged buyers become the buyers hash, and the counts are set.
+   * KEYS: gate, buyers, staging; ARGV: remaining, budget, ttl.
+   */
   private static final String LOAD = """
-      if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-      for i = 4, #ARGV do redis.call('SADD', KEYS[2], ARGV[i]) end
+      if redis.call('EXISTS', KEYS[1]) == 1 then
+        redis.call('DEL', KEYS[3])
+        return 0
+      end
+      if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('RENAME', KEYS[3], KEYS[2]) else redis.call('DEL', KEYS[2]) end
       redis.call('HSET', KEYS[1], 'remaining', ARGV[1], 'budget', ARGV[2])
       redis.call('EXPIRE', KEYS[1], ARGV[3])
       redis.call('EXPIRE', KEYS[2], ARGV[3])
@@ -83,7 +111,7 @@ public class ClaimGate {
       """;
 
   /** One reservation a claim asks for. */
-  record Ask(UUID couponId, String buyerId, long costMinor) {
+  record Ask(UUID couponId, String buyerId, long costMinor, long atMillis) {
   }
 
   /** Claims arriving while a batch is at Redis go in the next (ADR 7); one batch at a time, as for the claim statements. */
@@ -95,6 +123,8 @@ public class ClaimGate {
   private final String reserveSha;
   private final String releaseSha;
   private final String loadSha;
+  private final String takeOverSha;
+  private final String stageSha;
 
   public ClaimGate(StatefulRedisConnection<String, String> redis, RedisConfig config) {
     this.redis = redis;
@@ -102,10 +132,12 @@ public class ClaimGate {
     this.reserveSha = redis.sync().digest(RESERVE);
     this.releaseSha = redis.sync().digest(RELEASE);
     this.loadSha = redis.sync().digest(LOAD);
+    this.takeOverSha = redis.sync().digest(TAKE_OVER);
+    this.stageSha = redis.sync().digest(STAGE);
   }
 
-  public Uni<Reservation> reserve(UUID couponId, String buyerId, long costMinor) {
-    return reservations.submit(new Ask(couponId, buyerId, costMinor));
+  public Uni<Reservation> reserve(UUID couponId, String buyerId, long costMinor, Instant now) {
+    return reservations.submit(new Ask(couponId, buyerId, costMinor, now.toEpochMilli()));
   }
 
   /** One batch of reservations, as the batcher sends it: one script call per coupon (its keys share a slot), answers in order. */
@@ -117,11 +149,12 @@ public class ClaimGate {
     List<Uni<Void>> calls = new ArrayList<>(byCoupon.size());
     Reservation[] answers = new Reservation[asks.size()];
     byCoupon.forEach((coupon, positions) -> {
-      String[] args = new String[positions.size() * 2];
+      String[] args = new String[positions.size() * 2 + 1];
+      args[0] = Long.toString(asks.get(positions.get(0)).atMillis());
       for (int j = 0; j < positions.size(); j++) {
         Ask ask = asks.get(positions.get(j));
-        args[2 * j] = ask.buyerId();
-        args[2 * j + 1] = Long.toString(ask.costMinor());
+        args[2 * j + 1] = ask.buyerId();
+        args[2 * j + 2] = Long.toString(ask.costMinor());
       }
       String[] keys = keys(coupon);
       calls.add(this.<List<Long>>script(reserveSha, RESERVE, ScriptOutputType.MULTI, keys, args)
@@ -146,15 +179,44 @@ public class ClaimGate {
   }
 
   /**
-   * Sets the gate from PostgreSQL's state if it is missing. {@code budgetRemaining} is -1 for "no budget limit".
+   * Takes over the buyer's reservation if it was made at or before {@code madeBefore} and no stored claim stands behind it
+   * (the caller has read PostgreSQL: the buyer holds none); its time becomes {@code now}.
    */
-  public Uni<Boolean> load(UUID couponId, long remaining, long budgetRemaining, long ttlSeconds, List<String> buyers) {
-    List<String> args = new ArrayList<>(buyers.size() + 3);
-    args.add(Long.toString(remaining));
-    args.add(Long.toString(budgetRemaining));
+  public Uni<Boolean> takeOver(UUID couponId, String buyerId, Instant madeBefore, Instant now) {
+    return eval(takeOverSha, TAKE_OVER, keys(couponId), buyerId, Long.toString(madeBefore.toEpochMilli()),
+        Long.toString(now.toEpochMilli())).map(r -> r == 1);
+  }
+
+  /** A staging hash for one rebuild of the gate; rebuilds racing each other each have their own. */
+  public String stagingKey(UUID couponId) {
+    return keys(couponId)[1] + ":load:" + UUID.randomUUID();
+  }
+
+  /** Adds a page of buyers who hold stored claims to a rebuild's staging hash (expiring, in case the rebuild dies). */
+  public Uni<Void> stage(String stagingKey, List<String> buyers, long ttlSeconds) {
+    if (buyers.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<String> args = new ArrayList<>(buyers.size() + 1);
     args.add(Long.toString(Math.max(ttlSeconds, 60)));
     args.addAll(buyers);
-    return eval(loadSha, LOAD, keys(couponId), args.toArray(String[]::new)).map(r -> r == 1);
+    return eval(stageSha, STAGE, new String[] {stagingKey}, args.toArray(String[]::new)).replaceWithVoid();
+  }
+
+  /**
+   * Sets the gate from PostgreSQL's state if it is still missing, with the buyers staged under {@code stagingKey} (none staged:
+   * no buyers). {@code budgetRemaining} is -1 for "no budget limit". Answers whether this call set it.
+   */
+  public Uni<Boolean> load(UUID couponId, String stagingKey, long remaining, long budgetRemaining, long ttlSeconds) {
+    String[] k = keys(couponId);
+    return eval(loadSha, LOAD, new String[] {k[0], k[1], stagingKey}, Long.toString(remaining), Long.toString(budgetRemaining),
+        Long.toString(Math.max(ttlSeconds, 60))).map(r -> r == 1);
+  }
+
+  /** Sets the gate in one call with the given buyers if it is missing (tests and small coupons). */
+  public Uni<Boolean> load(UUID couponId, long remaining, long budgetRemaining, long ttlSeconds, List<String> buyers) {
+    String staging = stagingKey(couponId);
+    return stage(staging, buyers, ttlSeconds).chain(() -> load(couponId, staging, remaining, budgetRemaining, ttlSeconds));
   }
 
   /** Drops the gate so the next claim rebuilds it from PostgreSQL (tests, operators after a repair). */
@@ -167,7 +229,9 @@ public class ClaimGate {
 
   private String[] keys(UUID couponId) {
     String tag = prefix + "{" + couponId + "}";
-    return new String[] {tag + ":gate", tag + ":buyers"};
+    // ":holders" is a hash of buyer -> reservation time; it replaced the ":buyers" set, so the keys were renamed with it and a
+    // gate written by an older build is simply rebuilt from PostgreSQL
+    return new String[] {tag + ":counts", tag + ":holders"};
   }
 
   /**

@@ -43,6 +43,13 @@ public interface CouponConfig {
     @WithDefault("PT1M")
     Duration rateLimitWindow();
 
+    /**
+     * CPN-3: how old a Redis reservation with no stored claim behind it must be before a new claim by the same buyer takes it
+     * over (the request that made it died between Redis and PostgreSQL). Longer than any request can live.
+     */
+    @WithDefault("PT30S")
+    Duration reservationTimeout();
+
     /** Page size cap of list endpoints. */
     @WithDefault("200")
     int maxPageSize();

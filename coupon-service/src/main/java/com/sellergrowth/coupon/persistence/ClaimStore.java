@@ -20,10 +20,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
@@ -55,24 +55,36 @@ public class ClaimStore {
       + " cp.variants_json, cp.total_quantity, cp.budget_minor,"
       + " (SELECT count(*) FROM buyer_arbitration a WHERE a.buyer_id = k.buyer_id AND a.escalated_at > k.arbitration_since),"
       + " EXISTS (SELECT 1 FROM buyer_order o WHERE o.buyer_id = k.buyer_id AND o.seller_id = cp.seller_id),"
-      + " cp.sellable, coalesce(cp.late > 0 OR cp.oldest < k.overdue_before, false)"
+      + " cp.sellable, coalesce(cp.late > 0 OR cp.oldest < k.overdue_before, false),"
+      + " EXISTS (SELECT 1 FROM coupon_claim h WHERE h.coupon_id = k.coupon_id AND h.buyer_id = k.buyer_id)"
       + " FROM k JOIN cp ON cp.id = k.coupon_id";
   /**
    * Claims and their outbox rows, one array per column. A buyer who already holds a claim is skipped (the unique key is the
-   * last line of defence behind Redis), and so is its event; the ids returned are the claims stored. Outbox rows keep the
-   * batch's order.
+   * last line of defence behind Redis), and so is its event. CPN-3 is held here too, whatever Redis said: the coupon's
+   * issuance row (V3) is locked, the batch's new claims are counted in order on top of it, and those past the total quantity
+   * or the budget are not stored (the issuance trigger would refuse the whole statement otherwise). One row per claim answers:
+   * stored, or why not. Outbox rows keep the batch's order.
    */
   private static final String INSERT_CLAIMS = "WITH input AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[],"
       + " $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::uuid[], $12::text[], $13::text[],"
       + " $14::text[], $15::int[], $16::text[], $17::text[], $18::timestamptz[]) WITH ORDINALITY AS t(id, coupon_id, seller_id, buyer_id,"
       + " variant, face_value_minor, buyer_country, ip, device_id, claimed_at, event_id, topic, msg_key, type, version, payload,"
       + " traceparent, occurred_at, ord)),"
+      + " g AS (SELECT i.coupon_id, i.claims, i.face_value_minor AS issued, c.total_quantity, c.budget_minor FROM coupon_issuance i"
+      + " JOIN coupon c ON c.id = i.coupon_id WHERE i.coupon_id IN (SELECT coupon_id FROM input) FOR UPDATE OF i),"
+      + " fresh AS (SELECT t.id, t.coupon_id, row_number() OVER w AS n, sum(t.face_value_minor) OVER w AS spent FROM input t"
+      + " WHERE NOT EXISTS (SELECT 1 FROM coupon_claim x WHERE x.coupon_id = t.coupon_id AND x.buyer_id = t.buyer_id)"
+      + " WINDOW w AS (PARTITION BY t.coupon_id ORDER BY t.ord)),"
+      + " judged AS (SELECT f.id, g.claims + f.n <= g.total_quantity AS in_quantity,"
+      + " (g.budget_minor IS NULL OR g.issued + f.spent <= g.budget_minor) AS in_budget FROM fresh f JOIN g ON g.coupon_id = f.coupon_id),"
       + " c AS (INSERT INTO coupon_claim(id, coupon_id, seller_id, buyer_id, variant, face_value_minor, status, buyer_country, ip,"
-      + " device_id, claimed_at) SELECT id, coupon_id, seller_id, buyer_id, variant, face_value_minor, 'UNUSED', buyer_country, ip,"
-      + " device_id, claimed_at FROM input ORDER BY ord ON CONFLICT DO NOTHING RETURNING id),"
+      + " device_id, claimed_at) SELECT i.id, i.coupon_id, i.seller_id, i.buyer_id, i.variant, i.face_value_minor, 'UNUSED',"
+      + " i.buyer_country, i.ip, i.device_id, i.claimed_at FROM input i JOIN judged j ON j.id = i.id AND j.in_quantity AND j.in_budget"
+      + " ORDER BY i.ord ON CONFLICT DO NOTHING RETURNING id),"
       + " o AS (INSERT INTO outbox_event(" + Outbox.COLUMNS + ") SELECT i.event_id, i.topic, i.msg_key, i.type, i.version, i.msg_key,"
       + " i.payload, i.traceparent, i.occurred_at FROM input i JOIN c ON c.id = i.id ORDER BY i.ord)"
-      + " SELECT id FROM c";
+      + " SELECT i.id, c.id IS NOT NULL, coalesce(j.in_quantity, true), coalesce(j.in_budget, true) FROM input i"
+      + " LEFT JOIN judged j ON j.id = i.id LEFT JOIN c ON c.id = i.id";
   /** Refused claims (CPN-10) and their outbox rows, one array per column, in the batch's order. */
   private static final String INSERT_REFUSALS = "WITH input AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[],"
       + " $5::text[], $6::timestamptz[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[],"
@@ -85,8 +97,27 @@ public class ClaimStore {
   /** The largest batch: beyond a few hundred claims, a statement only grows its arrays and its wait. */
   private static final int MAX_BATCH = 256;
 
-  /** What a claim needs from PostgreSQL, in one round trip. */
-  public record ClaimRow(String sellerId, long faceValueMinor, String variantsJson, long totalQuantity, Long budgetMinor, ClaimCheck check) {
+  /** What became of a claim sent to be stored. */
+  public enum Stored {
+    STORED,
+    /** The buyer already holds a claim on the coupon (CPN-3's unique key). */
+    DUPLICATE,
+    /** PostgreSQL's count says the total quantity is reached (Redis let it through: its state was wrong). */
+    SOLD_OUT,
+    /** PostgreSQL's count says the budget is spent (Redis let it through). */
+    BUDGET_EXHAUSTED
+  }
+
+  /**
+   * What a claim needs from PostgreSQL, in one round trip; {@code buyerHolds}: the buyer holds a stored claim on the coupon
+   * (a Redis reservation without one is a request that died before storing it).
+   */
+  public record ClaimRow(String sellerId, long faceValueMinor, String variantsJson, long totalQuantity, Long budgetMinor, ClaimCheck check,
+      boolean buyerHolds) {
+  }
+
+  /** Claims and face value issued on a coupon, as PostgreSQL counts them (V3). */
+  public record Issuance(long claims, long faceValueMinor) {
   }
 
   /** A refused claim to record with its outbox row. */
@@ -105,7 +136,7 @@ public class ClaimStore {
 
   private final Pool pool;
   private final Batcher<ClaimRowKey, Optional<ClaimRow>> reads;
-  private final Batcher<NewClaim, Boolean> writes;
+  private final Batcher<NewClaim, Stored> writes;
   private final Batcher<NewRefusal, Boolean> refusals;
 
   public ClaimStore(Pool pool, CouponConfig config, MeterRegistry metrics) {
@@ -158,19 +189,19 @@ public class ClaimStore {
     ClaimCheck check = new ClaimCheck(CouponStatus.valueOf(r.getString(2)), r.getOffsetDateTime(3).toInstant(),
         r.getOffsetDateTime(4).toInstant(), Arrays.asList(r.getArrayOfStrings(5)), r.getBoolean(6), buyerCountry, r.getLong(11),
         r.getBoolean(12), r.getLong(13), r.getBoolean(14));
-    return new ClaimRow(r.getString(1), r.getLong(7), r.getString(8), r.getLong(9), r.getLong(10), check);
+    return new ClaimRow(r.getString(1), r.getLong(7), r.getString(8), r.getLong(9), r.getLong(10), check, r.getBoolean(15));
   }
 
   /**
-   * Stores the claim and its outbox row together; answers false, storing neither, if the buyer already holds a claim on the
-   * coupon.
+   * Stores the claim and its outbox row together, or neither: when the buyer already holds a claim on the coupon, or when
+   * the coupon's total or budget is reached by PostgreSQL's count (CPN-3).
    */
-  public Uni<Boolean> insertClaim(CouponClaim c, Outbox.Row event) {
+  public Uni<Stored> insertClaim(CouponClaim c, Outbox.Row event) {
     return writes.submit(new NewClaim(c, event));
   }
 
-  /** One batch of claims, as the batcher sends it: whether each was stored (false: the buyer already holds a claim). */
-  Uni<List<Boolean>> insertClaims(List<NewClaim> batch) {
+  /** One batch of claims, as the batcher sends it: what became of each, in order. */
+  Uni<List<Stored>> insertClaims(List<NewClaim> batch) {
     int n = batch.size();
     UUID[] ids = new UUID[n];
     UUID[] coupons = new UUID[n];
@@ -202,16 +233,36 @@ public class ClaimStore {
     columns.addAll(events.values());
     Tuple t = Tuple.from(columns);
     return pool.preparedQuery(INSERT_CLAIMS).execute(t).map(rows -> {
-      Set<UUID> stored = new HashSet<>();
+      Map<UUID, Stored> outcomes = new HashMap<>();
       for (Row r : rows) {
-        stored.add(r.getUUID(0));
+        outcomes.put(r.getUUID(0), r.getBoolean(1) ? Stored.STORED
+            : !r.getBoolean(2) ? Stored.SOLD_OUT : !r.getBoolean(3) ? Stored.BUDGET_EXHAUSTED : Stored.DUPLICATE);
       }
-      List<Boolean> answers = new ArrayList<>(n);
+      List<Stored> answers = new ArrayList<>(n);
       for (UUID id : ids) {
-        answers.add(stored.contains(id));
+        answers.add(outcomes.get(id));
       }
       return answers;
     });
+  }
+
+  /** PostgreSQL's count of a coupon's claims (the gate is rebuilt from it). */
+  public Uni<Issuance> issuance(UUID couponId) {
+    return pool.preparedQuery("SELECT claims, face_value_minor FROM coupon_issuance WHERE coupon_id = $1").execute(Tuple.of(couponId))
+        .map(rows -> rows.size() == 0 ? new Issuance(0, 0) : new Issuance(rows.iterator().next().getLong(0),
+            rows.iterator().next().getLong(1)));
+  }
+
+  /** One page of the buyers holding a claim on a coupon, after {@code after} in buyer order (keyset: the unique key's index). */
+  public Uni<List<String>> buyersAfter(UUID couponId, String after, int limit) {
+    return pool.preparedQuery("SELECT buyer_id FROM coupon_claim WHERE coupon_id = $1 AND buyer_id > $2 ORDER BY buyer_id LIMIT $3")
+        .execute(Tuple.of(couponId, after, limit)).map(rows -> {
+          List<String> page = new ArrayList<>(rows.size());
+          for (Row r : rows) {
+            page.add(r.getString(0));
+          }
+          return page;
+        });
   }
 
   /** Records a refused claim (CPN-10) and its outbox row together. */

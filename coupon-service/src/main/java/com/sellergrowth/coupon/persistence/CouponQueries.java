@@ -77,24 +77,6 @@ public class CouponQueries {
             Instant.ofEpochMilli(num(r[5])))).toList());
   }
 
-  /** Gate state of a coupon rebuilt from PostgreSQL: {@code [claims, face value issued]} and the buyers who claimed. */
-  public record GateState(long claims, long issuedFaceValueMinor, List<String> buyers) {
-  }
-
-  public Uni<GateState> gateState(UUID couponId) {
-    return Panache.getSession().chain(s -> s.createNativeQuery("SELECT buyer_id, face_value_minor FROM coupon_claim WHERE coupon_id = ?1",
-        Object[].class).setParameter(1, couponId).getResultList())
-        .map(rows -> {
-          List<String> buyers = new ArrayList<>(rows.size());
-          long sum = 0;
-          for (Object[] r : rows) {
-            buyers.add((String) r[0]);
-            sum += num(r[1]);
-          }
-          return new GateState(rows.size(), sum, buyers);
-        });
-  }
-
   /** Per-variant claim and redemption figures (CPN-15, CPN-16); the key "" is the coupon without variants. */
   public record Figures(long claims, long redemptions, long gmvMinor, long discountMinor) {
   }

@@ -11,13 +11,14 @@ import com.sellergrowth.coupon.domain.Variant;
 import com.sellergrowth.coupon.persistence.ClaimRepository;
 import com.sellergrowth.coupon.persistence.ClaimStore;
 import com.sellergrowth.coupon.persistence.CouponClaim;
-import com.sellergrowth.coupon.persistence.CouponQueries;
 import com.sellergrowth.coupon.persistence.ClaimStore.ClaimRow;
 import com.sellergrowth.events.coupon.ClaimRejectedV1;
 import com.sellergrowth.events.coupon.CouponClaimedV1;
 import com.sellergrowth.support.idempotency.IdempotencyKeys;
 import com.sellergrowth.support.ids.TimeOrderedIds;
 import com.sellergrowth.support.outbox.Outbox;
+import com.sellergrowth.support.problem.ApiException;
+import com.sellergrowth.support.sql.PgSql;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -50,7 +51,6 @@ public class ClaimService {
     }
   }
 
-  private final CouponQueries queries;
   private final ClaimStore store;
   private final ClaimRepository claims;
   private final ClaimGate gate;
@@ -59,13 +59,16 @@ public class ClaimService {
   private final Clock clock;
   private final StockFreshness freshness;
   private final Duration arbitrationWindow;
+  private final Duration reservationTimeout;
+  private final GateRebuilder rebuilder;
+  /** SQLSTATE of V3's issuance trigger: the statement would pass a coupon's total quantity or budget. */
+  static final String TOTAL_GUARD = "CP003";
   /** Claims by outcome ("claimed" or the refusal code), registered once: the registry's lookup is not free per request. */
   private final Counter claimed;
   private final Map<RefusalCode, Counter> refused = new EnumMap<>(RefusalCode.class);
 
-  public ClaimService(CouponQueries queries, ClaimStore store, ClaimRepository claims, ClaimGate gate, Outbox outbox, IdempotencyKeys idempotency,
-      Clock clock, CouponConfig config, MeterRegistry metrics) {
-    this.queries = queries;
+  public ClaimService(ClaimStore store, ClaimRepository claims, ClaimGate gate, Outbox outbox, IdempotencyKeys idempotency,
+      Clock clock, CouponConfig config, MeterRegistry metrics, GateRebuilder rebuilder) {
     this.store = store;
     this.claims = claims;
     this.gate = gate;
@@ -74,6 +77,8 @@ public class ClaimService {
     this.clock = clock;
     this.freshness = new StockFreshness(config.stock().syncInterval(), config.stock().allowedDelay());
     this.arbitrationWindow = config.claims().arbitrationWindow();
+    this.reservationTimeout = config.claims().reservationTimeout();
+    this.rebuilder = rebuilder;
     this.claimed = metrics.counter("coupon.claims", "outcome", "claimed");
     for (RefusalCode code : RefusalCode.values()) {
       refused.put(code, metrics.counter("coupon.claims", "outcome", code.name()));
@@ -111,7 +116,12 @@ public class ClaimService {
           long cost = variant == null ? row.faceValueMinor() : variant.faceValueMinor();
           return reserve(couponId, row, r.buyerId(), cost, now).chain(reservation -> switch (reservation) {
             case RESERVED -> store(couponId, row, r, variant, cost, now, idem);
-            case ALREADY_CLAIMED -> refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now);
+            case ALREADY_CLAIMED -> row.buyerHolds() ? refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now)
+                // Redis holds a reservation but PostgreSQL no claim: a request died in between (CPN-3). Once it is older than
+                // any live request can be, this request takes it over instead of the buyer being locked out until the end.
+                : gate.takeOver(couponId, r.buyerId(), now.minus(reservationTimeout), now).chain(took -> took
+                    ? store(couponId, row, r, variant, cost, now, idem)
+                    : refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now));
             case SOLD_OUT -> refuse(couponId, row, r, RefusalCode.ERR_SOLD_OUT, now);
             case BUDGET_EXHAUSTED -> refuse(couponId, row, r, RefusalCode.ERR_BUDGET_EXHAUSTED, now);
             case NOT_LOADED -> Uni.createFrom().failure(new IllegalStateException("claim gate of " + couponId + " could not be loaded"));
@@ -121,12 +131,17 @@ public class ClaimService {
 
   /** Reserves in Redis, rebuilding the gate from PostgreSQL first if Redis does not have it. */
   private Uni<Reservation> reserve(UUID couponId, ClaimRow row, String buyerId, long cost, Instant now) {
-    return gate.reserve(couponId, buyerId, cost).chain(res -> res != Reservation.NOT_LOADED ? Uni.createFrom().item(res)
-        : Panache.withSession(() -> queries.gateState(couponId))
-            .chain(state -> gate.load(couponId, row.totalQuantity() - state.claims(),
-                row.budgetMinor() == null ? -1 : row.budgetMinor() - state.issuedFaceValueMinor(),
-                Duration.between(now, row.check().endsAt()).plusDays(1).toSeconds(), state.buyers()))
-            .chain(() -> gate.reserve(couponId, buyerId, cost)));
+    return gate.reserve(couponId, buyerId, cost, now).chain(res -> res != Reservation.NOT_LOADED ? Uni.createFrom().item(res)
+        : rebuilder.rebuild(couponId, row.totalQuantity(), row.budgetMinor(), row.check().endsAt(), now)
+            .chain(() -> gate.reserve(couponId, buyerId, cost, now))
+            // evicted again between the rebuild and the reservation: an outage of the gate as far as this request goes
+            .map(again -> {
+              if (again == Reservation.NOT_LOADED) {
+                throw new ApiException(503, "ERR_UNAVAILABLE", "Service unavailable",
+                    "the claim gate of this coupon is being rebuilt; nothing was changed; retry shortly").withHeader("Retry-After", "1");
+              }
+              return again;
+            }));
   }
 
   private Uni<ClaimOutcome> store(UUID couponId, ClaimRow row, ClaimRequest r, Variant variant, long cost, Instant now,
@@ -145,21 +160,35 @@ public class ClaimService {
     c.claimedAt = now;
     CouponClaimedV1 event = new CouponClaimedV1(couponId.toString(), c.id.toString(), row.sellerId(), r.buyerId(), r.buyerCountry(),
         c.variant, r.ip(), r.deviceId(), now);
+    // On a failure the reservation is handed back: the request answers 503 and must not leave the buyer reserved. If the commit
+    // did happen (its acknowledgement lost), Redis now under-counts by one, and PostgreSQL's own count (V3) still refuses
+    // any claim past the total or the budget, so CPN-3 holds either way (issue 15, docs/decisions/0012).
     if (idem == null) {
       return store.insertClaim(c, Outbox.row(couponId.toString(), event, now))
-          .chain(stored -> stored ? Uni.createFrom().item(claimed(c))
-              // The unique (coupon, buyer) key caught a duplicate that Redis let through (its state was rebuilt late): refuse,
-              // and keep the reservation, which errs towards issuing fewer, never more.
-              : refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now))
-          .onFailure().call(() -> gate.release(couponId, r.buyerId(), cost));
+          .onFailure().call(() -> gate.release(couponId, r.buyerId(), cost))
+          .chain(stored -> switch (stored) {
+            case STORED -> Uni.createFrom().item(claimed(c));
+            // The unique (coupon, buyer) key caught a duplicate that Redis let through (its state was rebuilt late): refuse,
+            // and keep the reservation, which errs towards issuing fewer, never more.
+            case DUPLICATE -> refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now);
+            case SOLD_OUT -> resync(couponId).chain(() -> refuse(couponId, row, r, RefusalCode.ERR_SOLD_OUT, now));
+            case BUDGET_EXHAUSTED -> resync(couponId).chain(() -> refuse(couponId, row, r, RefusalCode.ERR_BUDGET_EXHAUSTED, now));
+          });
     }
-    // with an Idempotency-Key the answer is stored in the same transaction as the claim
+    // with an Idempotency-Key the answer is stored in the same transaction as the claim; V3's trigger holds the total
     return Panache.withTransaction(() -> claims.persist(c)
             .call(() -> outbox.append(couponId.toString(), event, now))
             .call(() -> idempotency.save(idem.scope(), idem.key(), idem.hash(), 201, c.id.toString())))
         .map(ignored -> claimed(c))
+        .onFailure().call(() -> gate.release(couponId, r.buyerId(), cost))
         .onFailure(ClaimService::isUniqueViolation).recoverWithUni(() -> refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now))
-        .onFailure().call(() -> gate.release(couponId, r.buyerId(), cost));
+        .onFailure(t -> PgSql.hasSqlState(t, TOTAL_GUARD))
+        .recoverWithUni(() -> resync(couponId).chain(() -> refuse(couponId, row, r, RefusalCode.ERR_SOLD_OUT, now)));
+  }
+
+  /** PostgreSQL refused a claim Redis had let through: Redis is wrong about this coupon, so it is rebuilt from PostgreSQL. */
+  private Uni<Void> resync(UUID couponId) {
+    return gate.evict(couponId).replaceWithVoid();
   }
 
   private ClaimOutcome claimed(CouponClaim c) {

@@ -28,19 +28,19 @@ class ClaimGateTest {
     assertThat(gate.load(coupon, 2, 10_00, 600, List.of("earlier")).await().atMost(Fixtures.WAIT)).isTrue();
 
     List<Reservation> answers = gate.reserveAll(List.of(
-        new Ask(coupon, "b1", 4_00),     // reserved: 1 left, 6.00 of budget
-        new Ask(coupon, "b1", 4_00),     // the same buyer again
-        new Ask(coupon, "earlier", 1_00), // held a claim before the batch
-        new Ask(coupon, "b2", 7_00),     // more than the budget left
-        new Ask(coupon, "b3", 6_00),     // exactly the budget left: reserved, 0 left
-        new Ask(coupon, "b4", 1_00)))    // nothing left
+        new Ask(coupon, "b1", 4_00, 1L),     // reserved: 1 left, 6.00 of budget
+        new Ask(coupon, "b1", 4_00, 1L),     // the same buyer again
+        new Ask(coupon, "earlier", 1_00, 1L), // held a claim before the batch
+        new Ask(coupon, "b2", 7_00, 1L),     // more than the budget left
+        new Ask(coupon, "b3", 6_00, 1L),     // exactly the budget left: reserved, 0 left
+        new Ask(coupon, "b4", 1_00, 1L)))    // nothing left
         .await().atMost(Fixtures.WAIT);
 
     assertThat(answers).containsExactly(Reservation.RESERVED, Reservation.ALREADY_CLAIMED, Reservation.ALREADY_CLAIMED,
         Reservation.BUDGET_EXHAUSTED, Reservation.RESERVED, Reservation.SOLD_OUT);
     // what the batch took is what is gone: releasing one claim makes room for exactly one more
     assertThat(gate.release(coupon, "b3", 6_00).await().atMost(Fixtures.WAIT)).isTrue();
-    assertThat(gate.reserveAll(List.of(new Ask(coupon, "b5", 6_01), new Ask(coupon, "b5", 6_00), new Ask(coupon, "b6", 1)))
+    assertThat(gate.reserveAll(List.of(new Ask(coupon, "b5", 6_01, 1L), new Ask(coupon, "b5", 6_00, 1L), new Ask(coupon, "b6", 1, 1L)))
         .await().atMost(Fixtures.WAIT)).containsExactly(Reservation.BUDGET_EXHAUSTED, Reservation.RESERVED, Reservation.SOLD_OUT);
   }
 
@@ -52,8 +52,8 @@ class ClaimGateTest {
     gate.load(loaded, 1, -1, 600, List.of()).await().atMost(Fixtures.WAIT);
     gate.load(unlimited, 5, -1, 600, List.of()).await().atMost(Fixtures.WAIT);
 
-    List<Reservation> answers = gate.reserveAll(List.of(new Ask(loaded, "b1", 5_00), new Ask(missing, "b1", 5_00),
-        new Ask(unlimited, "b1", 1_000_000_00), new Ask(loaded, "b2", 5_00))).await().atMost(Fixtures.WAIT);
+    List<Reservation> answers = gate.reserveAll(List.of(new Ask(loaded, "b1", 5_00, 1L), new Ask(missing, "b1", 5_00, 1L),
+        new Ask(unlimited, "b1", 1_000_000_00, 1L), new Ask(loaded, "b2", 5_00, 1L))).await().atMost(Fixtures.WAIT);
 
     assertThat(answers).containsExactly(Reservation.RESERVED, Reservation.NOT_LOADED, Reservation.RESERVED, Reservation.SOLD_OUT);
   }

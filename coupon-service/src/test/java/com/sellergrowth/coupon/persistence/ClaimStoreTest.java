@@ -5,11 +5,13 @@ import static com.sellergrowth.coupon.testsupport.Fixtures.createCoupon;
 import static com.sellergrowth.coupon.testsupport.Fixtures.eligibleShop;
 import static com.sellergrowth.coupon.testsupport.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sellergrowth.coupon.persistence.ClaimStore.ClaimRow;
 import com.sellergrowth.coupon.persistence.ClaimStore.ClaimRowKey;
 import com.sellergrowth.coupon.persistence.ClaimStore.NewClaim;
 import com.sellergrowth.coupon.persistence.ClaimStore.NewRefusal;
+import com.sellergrowth.coupon.persistence.ClaimStore.Stored;
 import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
 import com.sellergrowth.events.Topics;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,14 +54,15 @@ class ClaimStoreTest {
     Shop shop = eligibleShop();
     UUID coupon = UUID.fromString(createCoupon(shop));
     String holder = uid("buyer");
-    assertThat(store.insertClaims(List.of(claim(coupon, shop, holder))).await().atMost(Fixtures.WAIT)).containsExactly(true);
+    assertThat(store.insertClaims(List.of(claim(coupon, shop, holder))).await().atMost(Fixtures.WAIT)).containsExactly(Stored.STORED);
 
     String b = uid("buyer");
     String c = uid("buyer");
     List<NewClaim> batch = List.of(claim(coupon, shop, b), claim(coupon, shop, holder), claim(coupon, shop, c), claim(coupon, shop, b));
     List<String> published = new ArrayList<>();
     try (Kafka.Reader events = Kafka.readFromNow(Topics.COUPON_EVENTS)) {
-      assertThat(store.insertClaims(batch).await().atMost(Fixtures.WAIT)).containsExactly(true, false, true, false);
+      assertThat(store.insertClaims(batch).await().atMost(Fixtures.WAIT))
+          .containsExactly(Stored.STORED, Stored.DUPLICATE, Stored.STORED, Stored.DUPLICATE);
       String lastStored = batch.get(2).claim().id.toString();
       events.await(r -> {
         if (coupon.toString().equals(r.key())) {
@@ -75,6 +79,53 @@ class ClaimStoreTest {
       assertThat(published).noneMatch(v -> v.contains(skipped.claim().id.toString()));
       assertThat(Db.count("SELECT count(*) FROM coupon_claim WHERE id = ?", skipped.claim().id)).isZero();
     }
+  }
+
+  // CPN-3 held by PostgreSQL whatever Redis says (issue 15): a batch that would pass the total stores the claims that fit, in
+  // order, and answers why the others were not stored; the budget likewise
+  @Test
+  void postgresCountsTheTotalAndTheBudgetItselfAndStoresOnlyTheClaimsThatFit_CPN3() {
+    Shop shop = eligibleShop();
+    Map<String, Object> body = Fixtures.couponBody(shop);
+    body.put("totalQuantity", 3);
+    UUID coupon = UUID.fromString(createCoupon(shop, body));
+    assertThat(store.insertClaims(List.of(claim(coupon, shop, uid("buyer")))).await().atMost(Fixtures.WAIT)).containsExactly(Stored.STORED);
+
+    List<NewClaim> batch = List.of(claim(coupon, shop, uid("buyer")), claim(coupon, shop, uid("buyer")), claim(coupon, shop, uid("buyer")),
+        claim(coupon, shop, uid("buyer")));
+    assertThat(store.insertClaims(batch).await().atMost(Fixtures.WAIT))
+        .containsExactly(Stored.STORED, Stored.STORED, Stored.SOLD_OUT, Stored.SOLD_OUT);
+    assertThat(Db.count("SELECT count(*) FROM coupon_claim WHERE coupon_id = ?", coupon)).isEqualTo(3);
+    assertThat(Db.count("SELECT claims FROM coupon_issuance WHERE coupon_id = ?", coupon)).isEqualTo(3);
+    assertThat(store.issuance(coupon).await().atMost(Fixtures.WAIT)).isEqualTo(new ClaimStore.Issuance(3, 15_00));
+
+    Map<String, Object> budgeted = Fixtures.couponBody(shop);
+    budgeted.put("budgetMinor", 2 * 5_00 + 4_99); // two coupons of 5.00, not three
+    UUID second = UUID.fromString(createCoupon(shop, budgeted));
+    assertThat(store.insertClaims(List.of(claim(second, shop, uid("buyer")), claim(second, shop, uid("buyer")), claim(second, shop, uid("buyer"))))
+        .await().atMost(Fixtures.WAIT)).containsExactly(Stored.STORED, Stored.STORED, Stored.BUDGET_EXHAUSTED);
+  }
+
+  // CPN-3: any other way in (a hand-written insert, a future code path) meets the same count in a trigger
+  @Test
+  void aStatementThatWouldPassTheTotalIsRefusedWhole_CPN3() throws Exception {
+    Shop shop = eligibleShop();
+    Map<String, Object> body = Fixtures.couponBody(shop);
+    body.put("totalQuantity", 1);
+    UUID coupon = UUID.fromString(createCoupon(shop, body));
+    String insert = "INSERT INTO coupon_claim(id, coupon_id, seller_id, buyer_id, face_value_minor, status, buyer_country, claimed_at)"
+        + " VALUES (gen_random_uuid(), ?, ?, ?, 500, 'UNUSED', 'US', now())";
+    try (java.sql.Connection db = Db.open(); java.sql.PreparedStatement ps = db.prepareStatement(insert)) {
+      ps.setObject(1, coupon);
+      ps.setString(2, shop.sellerId());
+      ps.setString(3, uid("buyer"));
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+      ps.setString(3, uid("buyer"));
+      assertThatThrownBy(ps::executeUpdate).isInstanceOf(java.sql.SQLException.class)
+          .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("CP003"));
+    }
+    assertThat(Db.count("SELECT count(*) FROM coupon_claim WHERE coupon_id = ?", coupon)).isEqualTo(1);
+    assertThat(Db.count("SELECT claims FROM coupon_issuance WHERE coupon_id = ?", coupon)).isEqualTo(1);
   }
 
   // CPN-8

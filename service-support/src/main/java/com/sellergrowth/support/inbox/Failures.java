@@ -23,7 +23,7 @@ public final class Failures {
       if (c instanceof ConnectException || c instanceof ClosedChannelException || c instanceof ClosedConnectionException
           || c instanceof TimeoutException || c instanceof io.lettuce.core.RedisConnectionException
           || c instanceof io.lettuce.core.RedisCommandTimeoutException || c instanceof org.apache.kafka.common.errors.RetriableException
-          || isPoolTimeout(c)) {
+          || isPoolTimeout(c) || isLostConnection(c)) {
         return true;
       }
       String state = sqlState(c);
@@ -58,6 +58,38 @@ public final class Failures {
     String message = c.getMessage();
     return (c instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(message))
         || (c instanceof io.vertx.core.VertxException && message != null && message.startsWith("Timeout waiting for connection"));
+  }
+
+  /**
+   * A connection lost mid-request (issue 15: PostgreSQL's backends terminated during a flash sale): the socket reset or a
+   * pooled connection found closed. A client that resets its own connection never reads the answer, so calling it an outage
+   * costs nothing.
+   */
+  private static boolean isLostConnection(Throwable c) {
+    String message = c.getMessage();
+    return c instanceof java.net.SocketException
+        || (c instanceof io.vertx.core.impl.NoStackTraceThrowable && message != null && message.startsWith("Connection is not active"));
+  }
+
+  /** The SQLSTATE a failure carries, searching its causes and what it suppressed (Hibernate Reactive adds the driver's there). */
+  public static String sqlStateOf(Throwable t) {
+    return sqlStateOf(t, 0);
+  }
+
+  private static String sqlStateOf(Throwable t, int depth) {
+    for (Throwable c = t; c != null && depth < 16; c = c.getCause() == c ? null : c.getCause(), depth++) {
+      String state = sqlState(c);
+      if (state != null) {
+        return state;
+      }
+      for (Throwable s : c.getSuppressed()) {
+        String suppressed = sqlStateOf(s, depth + 1);
+        if (suppressed != null) {
+          return suppressed;
+        }
+      }
+    }
+    return null;
   }
 
   private static String sqlState(Throwable c) {

@@ -33,13 +33,9 @@ public final class PgSql {
     return hasSqlState(t, "23514");
   }
 
-  private static boolean hasSqlState(Throwable t, String state) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof io.vertx.pgclient.PgException pg && state.equals(pg.getSqlState())) {
-        return true;
-      }
-    }
-    return false;
+  /** Some cause of {@code t}, or what it suppressed, is a PostgreSQL error with this SQLSTATE (a trigger's own code, say). */
+  public static boolean hasSqlState(Throwable t, String state) {
+    return state.equals(com.sellergrowth.support.inbox.Failures.sqlStateOf(t));
   }
 
   /**
