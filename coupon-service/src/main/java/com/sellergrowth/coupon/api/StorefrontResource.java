@@ -1,5 +1,6 @@
 package com.sellergrowth.coupon.api;
 
+import com.sellergrowth.coupon.domain.MoneyBounds;
 import com.sellergrowth.coupon.domain.OrderLineView;
 import com.sellergrowth.coupon.domain.QuoteCandidate;
 import com.sellergrowth.coupon.domain.RefusalCode;
@@ -118,14 +119,25 @@ public class StorefrontResource {
     }
     if (r.lines() == null || r.lines().isEmpty()) {
       errors.add(new FieldError("lines", "ERR_REQUIRED", "at least one line is required"));
+    } else if (r.lines().size() > MoneyBounds.MAX_LINES) {
+      errors.add(new FieldError("lines", "ERR_OUT_OF_RANGE", "an order has at most " + MoneyBounds.MAX_LINES + " lines"));
     } else {
+      long total = 0; // each line is at most 10^12 and there are at most 500: no overflow
       for (int i = 0; i < r.lines().size(); i++) {
         QuoteRequest.Line l = r.lines().get(i);
         if (l == null || l.spuId() == null || l.categoryId() == null) {
           errors.add(new FieldError("lines[" + i + "]", "ERR_REQUIRED", "spuId and categoryId are required"));
-        } else if (l.quantity() == null || l.quantity() < 1 || l.unitPriceMinor() == null || l.unitPriceMinor() < 0) {
-          errors.add(new FieldError("lines[" + i + "]", "ERR_OUT_OF_RANGE", "quantity >= 1 and unitPriceMinor >= 0 are required"));
+        } else if (l.quantity() == null || l.quantity() < 1 || l.quantity() > MoneyBounds.MAX_LINE_QUANTITY
+            || l.unitPriceMinor() == null || !MoneyBounds.amount(l.unitPriceMinor())
+            || !MoneyBounds.amount(l.unitPriceMinor() * l.quantity())) { // both factors bounded: the product fits a long
+          errors.add(new FieldError("lines[" + i + "]", "ERR_OUT_OF_RANGE", "quantity is between 1 and " + MoneyBounds.MAX_LINE_QUANTITY
+              + ", unitPriceMinor between 0 and " + MoneyBounds.MAX_AMOUNT_MINOR + ", and their product at most " + MoneyBounds.MAX_AMOUNT_MINOR));
+        } else {
+          total += l.unitPriceMinor() * l.quantity();
         }
+      }
+      if (total > MoneyBounds.MAX_AMOUNT_MINOR) {
+        errors.add(new FieldError("lines", "ERR_OUT_OF_RANGE", "the order amount is at most " + MoneyBounds.MAX_AMOUNT_MINOR));
       }
     }
     if (!errors.isEmpty()) {

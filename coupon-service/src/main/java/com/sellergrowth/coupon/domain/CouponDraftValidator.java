@@ -53,11 +53,15 @@ public final class CouponDraftValidator {
       errors.add(required("faceValueMinor"));
     } else if (d.faceValueMinor() <= 0) {
       errors.add(new FieldError("faceValueMinor", "ERR_NOT_POSITIVE", "faceValueMinor must be greater than 0"));
+    } else if (d.faceValueMinor() > MoneyBounds.MAX_AMOUNT_MINOR) {
+      errors.add(tooLarge("faceValueMinor"));
     }
     if (d.minOrderMinor() == null) {
       errors.add(required("minOrderMinor"));
     } else if (d.minOrderMinor() < MIN_ORDER_FLOOR_MINOR) { // CPN-1
       errors.add(new FieldError("minOrderMinor", "ERR_MIN_ORDER_TOO_LOW", "the minimum order amount is at least USD 10.00 (1000)"));
+    } else if (d.minOrderMinor() > MoneyBounds.MAX_AMOUNT_MINOR) {
+      errors.add(tooLarge("minOrderMinor"));
     } else if (type == CouponType.THRESHOLD && d.faceValueMinor() != null && d.faceValueMinor() >= d.minOrderMinor()) {
       errors.add(new FieldError("faceValueMinor", "ERR_FACE_VALUE_NOT_BELOW_THRESHOLD",
           "a threshold coupon's face value must be below its minimum order amount"));
@@ -68,7 +72,9 @@ public final class CouponDraftValidator {
     } else if (d.totalQuantity() < 1 || d.totalQuantity() > MAX_QUANTITY) {
       errors.add(new FieldError("totalQuantity", "ERR_OUT_OF_RANGE", "totalQuantity is between 1 and " + MAX_QUANTITY));
     }
-    if (d.budgetMinor() != null && d.faceValueMinor() != null && d.budgetMinor() < d.faceValueMinor()) {
+    if (d.budgetMinor() != null && d.budgetMinor() > MoneyBounds.MAX_AMOUNT_MINOR) {
+      errors.add(tooLarge("budgetMinor"));
+    } else if (d.budgetMinor() != null && d.faceValueMinor() != null && d.budgetMinor() < d.faceValueMinor()) {
       errors.add(new FieldError("budgetMinor", "ERR_BUDGET_TOO_LOW", "the budget must cover at least one coupon's face value"));
     }
     if (d.targetCountries() == null || d.targetCountries().isEmpty()) {
@@ -139,6 +145,8 @@ public final class CouponDraftValidator {
       }
       if (v.faceValueMinor() <= 0) {
         errors.add(new FieldError(at + ".faceValueMinor", "ERR_NOT_POSITIVE", "faceValueMinor must be greater than 0"));
+      } else if (v.faceValueMinor() > MoneyBounds.MAX_AMOUNT_MINOR) {
+        errors.add(tooLarge(at + ".faceValueMinor"));
       } else if (d.minOrderMinor() != null && "THRESHOLD".equals(d.type()) && v.faceValueMinor() >= d.minOrderMinor()) {
         errors.add(new FieldError(at + ".faceValueMinor", "ERR_FACE_VALUE_NOT_BELOW_THRESHOLD",
             "a threshold coupon's face value must be below its minimum order amount"));
@@ -167,6 +175,10 @@ public final class CouponDraftValidator {
 
   private static FieldError required(String field) {
     return new FieldError(field, "ERR_REQUIRED", field + " is required");
+  }
+
+  private static FieldError tooLarge(String field) {
+    return new FieldError(field, "ERR_OUT_OF_RANGE", field + " is at most " + MoneyBounds.MAX_AMOUNT_MINOR + " (MoneyBounds)");
   }
 
   private CouponDraftValidator() {

@@ -45,7 +45,7 @@ public final class RedemptionPolicy {
   }
 
   public static long poolAmount(ProductPool pool, List<OrderLineView> lines) {
-    return lines.stream().filter(l -> pool.contains(l.spuId(), l.categoryId(), l.brandId())).mapToLong(OrderLineView::amountMinor).sum();
+    return lines.stream().filter(l -> pool.contains(l.spuId(), l.categoryId(), l.brandId())).mapToLong(OrderLineView::amountMinor).reduce(0L, Math::addExact);
   }
 
   private RedemptionPolicy() {

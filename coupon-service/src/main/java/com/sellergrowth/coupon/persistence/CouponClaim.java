@@ -5,10 +5,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A claim of a coupon by a buyer (UNUSED, REDEEMED or VOID). */
+/** A claim of a coupon by a buyer (UNUSED, REDEEMED or VOID); versioned, as two instances may change it at once. */
 @Entity
 @Table(name = "coupon_claim")
 public class CouponClaim extends PanacheEntityBase {
@@ -39,4 +40,7 @@ public class CouponClaim extends PanacheEntityBase {
   public Long discountMinor;
   @Column(name = "redeemed_at")
   public Instant redeemedAt;
+  /** Optimistic lock (V5): a redemption or a reversal applies only to the state it read. */
+  @Version
+  public int version;
 }

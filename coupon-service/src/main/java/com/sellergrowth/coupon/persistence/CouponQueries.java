@@ -32,13 +32,14 @@ public class CouponQueries {
         .map(rows -> rows.isEmpty() || rows.get(0)[0] == null ? null : new long[] {num(rows.get(0)[0]), num(rows.get(0)[1])});
   }
 
-  public Uni<Void> insertRefusal(UUID couponId, String buyerId, String stage, String code, String country, String ip, String orderId,
+  /** Records a refusal; answers whether it is new (a redemption is refused once per claim's coupon, buyer and order). */
+  public Uni<Boolean> insertRefusal(UUID couponId, String buyerId, String stage, String code, String country, String ip, String orderId,
       Instant at) {
     String sql = "INSERT INTO claim_refusal(coupon_id, buyer_id, stage, code, buyer_country, ip, order_id, refused_at)"
         + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING";
     return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, couponId).setParameter(2, buyerId)
         .setParameter(3, stage).setParameter(4, code).setParameter(5, country).setParameter(6, ip).setParameter(7, orderId)
-        .setParameter(8, odt(at)).executeUpdate()).replaceWithVoid();
+        .setParameter(8, odt(at)).executeUpdate()).map(rows -> rows == 1);
   }
 
   /** An open risk decision holding a coupon paused (CPN-17). */

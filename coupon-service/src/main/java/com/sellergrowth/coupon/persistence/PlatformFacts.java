@@ -28,11 +28,20 @@ public class PlatformFacts {
         .setParameter(11, odt(syncedAt)).setParameter(12, late).executeUpdate()).replaceWithVoid();
   }
 
-  /** CPN-9: one row per dispute that reached arbitration. */
+  /** CPN-9: one row per dispute that reached arbitration (a close that arrived first keeps it closed). */
   public Uni<Void> recordArbitration(String disputeId, String buyerId, Instant escalatedAt) {
     return Panache.getSession().chain(s -> s.createNativeQuery(
-            "INSERT INTO buyer_arbitration(dispute_id, buyer_id, escalated_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+            "INSERT INTO buyer_arbitration(dispute_id, buyer_id, escalated_at) VALUES (?1, ?2, ?3) ON CONFLICT (dispute_id)"
+                + " DO UPDATE SET escalated_at = EXCLUDED.escalated_at WHERE buyer_arbitration.escalated_at IS NULL")
         .setParameter(1, disputeId).setParameter(2, buyerId).setParameter(3, odt(escalatedAt)).executeUpdate()).replaceWithVoid();
+  }
+
+  /** CPN-9: the dispute left arbitration; it no longer counts against the buyer (it may close before its escalation arrives). */
+  public Uni<Void> closeDispute(String disputeId, String buyerId, Instant closedAt) {
+    return Panache.getSession().chain(s -> s.createNativeQuery(
+            "INSERT INTO buyer_arbitration(dispute_id, buyer_id, escalated_at, closed_at) VALUES (?1, ?2, NULL, ?3) ON CONFLICT (dispute_id)"
+                + " DO UPDATE SET closed_at = EXCLUDED.closed_at WHERE buyer_arbitration.closed_at IS NULL")
+        .setParameter(1, disputeId).setParameter(2, buyerId).setParameter(3, odt(closedAt)).executeUpdate()).replaceWithVoid();
   }
 
   /** CPN-14: the newest profile snapshot by event time wins. */

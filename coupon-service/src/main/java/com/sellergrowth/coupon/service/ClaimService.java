@@ -96,10 +96,19 @@ public class ClaimService {
     IdempotentRequest idem = new IdempotentRequest("storefront:claim:" + couponId, idempotencyKey,
         IdempotencyKeys.hash(r.buyerId() + '|' + r.buyerCountry()));
     return Panache.withSession(() -> idempotency.find(idem.scope(), idem.key(), idem.hash()))
-        .chain(stored -> stored != null
-            ? Panache.withSession(() -> claims.findById(UUID.fromString(stored.body()))).map(c -> new ClaimOutcome(c, null))
-            : claimOnce(couponId, r, idem));
+        .chain(stored -> {
+          if (stored == null) {
+            return claimOnce(couponId, r, idem);
+          }
+          if (stored.body().startsWith(REFUSED)) { // a retried refusal: the same answer, and no second refusal row or event
+            return Uni.createFrom().item(ClaimOutcome.refused(RefusalCode.valueOf(stored.body().substring(REFUSED.length()))));
+          }
+          return Panache.withSession(() -> claims.findById(UUID.fromString(stored.body()))).map(c -> new ClaimOutcome(c, null));
+        });
   }
+
+  /** The stored answer of a refused claim under its Idempotency-Key: this prefix and the code. */
+  private static final String REFUSED = "REFUSED:";
 
   private Uni<ClaimOutcome> claimOnce(UUID couponId, ClaimRequest r, IdempotentRequest idem) {
     Instant now = clock.instant();
@@ -110,20 +119,20 @@ public class ClaimService {
           }
           RefusalCode refusal = ClaimPolicy.check(row.check(), now).orElse(null);
           if (refusal != null) {
-            return refuse(couponId, row, r, refusal, now);
+            return refuse(couponId, row, r, idem, refusal, now);
           }
           Variant variant = Variant.assign(CouponMapper.variants(row.variantsJson()), couponId.toString(), r.buyerId());
           long cost = variant == null ? row.faceValueMinor() : variant.faceValueMinor();
           return reserve(couponId, row, r.buyerId(), cost, now).chain(reservation -> switch (reservation) {
             case RESERVED -> store(couponId, row, r, variant, cost, now, idem);
-            case ALREADY_CLAIMED -> row.buyerHolds() ? refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now)
+            case ALREADY_CLAIMED -> row.buyerHolds() ? refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now)
                 // Redis holds a reservation but PostgreSQL no claim: a request died in between (CPN-3). Once it is older than
                 // any live request can be, this request takes it over instead of the buyer being locked out until the end.
                 : gate.takeOver(couponId, r.buyerId(), now.minus(reservationTimeout), now).chain(took -> took
                     ? store(couponId, row, r, variant, cost, now, idem)
-                    : refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now));
-            case SOLD_OUT -> refuse(couponId, row, r, RefusalCode.ERR_SOLD_OUT, now);
-            case BUDGET_EXHAUSTED -> refuse(couponId, row, r, RefusalCode.ERR_BUDGET_EXHAUSTED, now);
+                    : refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now));
+            case SOLD_OUT -> refuse(couponId, row, r, idem, RefusalCode.ERR_SOLD_OUT, now);
+            case BUDGET_EXHAUSTED -> refuse(couponId, row, r, idem, RefusalCode.ERR_BUDGET_EXHAUSTED, now);
             case NOT_LOADED -> Uni.createFrom().failure(new IllegalStateException("claim gate of " + couponId + " could not be loaded"));
           });
         });
@@ -170,9 +179,9 @@ public class ClaimService {
             case STORED -> Uni.createFrom().item(claimed(c));
             // The unique (coupon, buyer) key caught a duplicate that Redis let through (its state was rebuilt late): refuse,
             // and keep the reservation, which errs towards issuing fewer, never more.
-            case DUPLICATE -> refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now);
-            case SOLD_OUT -> resync(couponId).chain(() -> refuse(couponId, row, r, RefusalCode.ERR_SOLD_OUT, now));
-            case BUDGET_EXHAUSTED -> resync(couponId).chain(() -> refuse(couponId, row, r, RefusalCode.ERR_BUDGET_EXHAUSTED, now));
+            case DUPLICATE -> refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now);
+            case SOLD_OUT -> resync(couponId).chain(() -> refuse(couponId, row, r, idem, RefusalCode.ERR_SOLD_OUT, now));
+            case BUDGET_EXHAUSTED -> resync(couponId).chain(() -> refuse(couponId, row, r, idem, RefusalCode.ERR_BUDGET_EXHAUSTED, now));
           });
     }
     // with an Idempotency-Key the answer is stored in the same transaction as the claim; V3's trigger holds the total
@@ -181,9 +190,9 @@ public class ClaimService {
             .call(() -> idempotency.save(idem.scope(), idem.key(), idem.hash(), 201, c.id.toString())))
         .map(ignored -> claimed(c))
         .onFailure().call(() -> gate.release(couponId, r.buyerId(), cost))
-        .onFailure(ClaimService::isUniqueViolation).recoverWithUni(() -> refuse(couponId, row, r, RefusalCode.ERR_CLAIM_LIMIT, now))
+        .onFailure(ClaimService::isUniqueViolation).recoverWithUni(() -> refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now))
         .onFailure(t -> PgSql.hasSqlState(t, TOTAL_GUARD))
-        .recoverWithUni(() -> resync(couponId).chain(() -> refuse(couponId, row, r, RefusalCode.ERR_SOLD_OUT, now)));
+        .recoverWithUni(() -> resync(couponId).chain(() -> refuse(couponId, row, r, idem, RefusalCode.ERR_SOLD_OUT, now)));
   }
 
   /** PostgreSQL refused a claim Redis had let through: Redis is wrong about this coupon, so it is rebuilt from PostgreSQL. */
@@ -206,10 +215,19 @@ public class ClaimService {
     return false;
   }
 
-  private Uni<ClaimOutcome> refuse(UUID couponId, ClaimRow row, ClaimRequest r, RefusalCode code, Instant now) {
+  /**
+   * Records a refusal (CPN-10) and, with an Idempotency-Key, keeps it as the key's answer, so a retry is answered the same
+   * without a second refusal row or event (issue 15). A concurrent twin with the same key may have saved it first: fine.
+   */
+  private Uni<ClaimOutcome> refuse(UUID couponId, ClaimRow row, ClaimRequest r, IdempotentRequest idem, RefusalCode code, Instant now) {
     refused.get(code).increment();
     ClaimRejectedV1 event = new ClaimRejectedV1(couponId.toString(), row.sellerId(), r.buyerId(), code.name(), r.buyerCountry(), r.ip(), now);
-    return store.insertRefusal(couponId, r.buyerId(), code.name(), r.buyerCountry(), r.ip(), now, Outbox.row(couponId.toString(), event, now))
-        .replaceWith(ClaimOutcome.refused(code));
+    Uni<Void> recorded = store.insertRefusal(couponId, r.buyerId(), code.name(), r.buyerCountry(), r.ip(), now,
+        Outbox.row(couponId.toString(), event, now));
+    if (idem != null) {
+      recorded = recorded.call(() -> Panache.withTransaction(() -> idempotency.save(idem.scope(), idem.key(), idem.hash(), code.httpStatus(),
+          REFUSED + code.name())).onFailure(ClaimService::isUniqueViolation).recoverWithNull());
+    }
+    return recorded.replaceWith(ClaimOutcome.refused(code));
   }
 }

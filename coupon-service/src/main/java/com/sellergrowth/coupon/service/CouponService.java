@@ -124,7 +124,9 @@ public class CouponService {
               : CouponStatus.effective(CouponStatus.ACTIVE, c.startsAt, c.endsAt, now).name();
           c.createdAt = now;
           c.updatedAt = now;
-          return coupons.persist(c).call(saved -> outbox.append(c.id.toString(), created(c, now), now));
+          // a draft is the seller's alone: the world (risk-service's pools, RSK-3) hears of the coupon when it is published
+          return coupons.persist(c).call(saved -> CouponStatus.DRAFT.name().equals(c.status) ? Uni.createFrom().voidItem()
+              : outbox.append(c.id.toString(), created(c, now), now));
         });
   }
 
@@ -163,12 +165,15 @@ public class CouponService {
     return coupons.listOwned(sellerId, status, page, size);
   }
 
-  /** DRAFT to SCHEDULED/ACTIVE. Publishing a coupon that is already running changes nothing (a retried command). */
+  /**
+   * DRAFT to SCHEDULED/ACTIVE, and {@code coupon.created} is published then, with the coupon as published (a draft publishes
+   * nothing). Publishing a coupon that is already running changes nothing and publishes nothing (a retried command).
+   */
   public Uni<Coupon> publish(String sellerId, UUID id) {
-    return Panache.withTransaction(() -> get(sellerId, id).invoke(c -> {
+    return Panache.withTransaction(() -> get(sellerId, id).chain(c -> {
       CouponStatus stored = CouponStatus.valueOf(c.status);
       if (stored == CouponStatus.SCHEDULED || stored == CouponStatus.ACTIVE || stored == CouponStatus.PAUSED) {
-        return;
+        return Uni.createFrom().item(c);
       }
       if (stored != CouponStatus.DRAFT) {
         throw conflict("ERR_NOT_A_DRAFT", "an ended or expired coupon cannot be published");
@@ -176,6 +181,7 @@ public class CouponService {
       Instant now = clock.instant();
       c.status = CouponStatus.effective(CouponStatus.ACTIVE, c.startsAt, c.endsAt, now).name();
       c.updatedAt = now;
+      return outbox.append(c.id.toString(), created(c, now), now).replaceWith(c);
     }));
   }
 

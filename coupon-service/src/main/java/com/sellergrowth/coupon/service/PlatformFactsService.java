@@ -3,6 +3,7 @@ package com.sellergrowth.coupon.service;
 import com.sellergrowth.coupon.config.CouponConfig;
 import com.sellergrowth.coupon.domain.StockFreshness;
 import com.sellergrowth.coupon.persistence.PlatformFacts;
+import com.sellergrowth.events.platform.DisputeClosedV1;
 import com.sellergrowth.events.platform.DisputeEscalatedV1;
 import com.sellergrowth.events.platform.SellerProfileUpdatedV1;
 import com.sellergrowth.events.platform.StockSyncedV1;
@@ -34,6 +35,11 @@ public class PlatformFactsService {
   /** CPN-9. */
   public Uni<Boolean> onDisputeEscalated(String eventId, DisputeEscalatedV1 e) {
     return once("coupon-service:platform.disputes", eventId, () -> facts.recordArbitration(e.disputeId(), e.buyerId(), e.occurredAt()));
+  }
+
+  /** CPN-9: a closed dispute is no longer "in arbitration". */
+  public Uni<Boolean> onDisputeClosed(String eventId, DisputeClosedV1 e) {
+    return once("coupon-service:platform.disputes", eventId, () -> facts.closeDispute(e.disputeId(), e.buyerId(), e.occurredAt()));
   }
 
   /** CPN-14. */

@@ -50,7 +50,7 @@ public class QuoteService {
 
   public Uni<Quote> quote(OrderDraft d) {
     Instant now = clock.instant();
-    long amount = d.lines().stream().mapToLong(OrderLineView::amountMinor).sum();
+    long amount = d.lines().stream().mapToLong(OrderLineView::amountMinor).reduce(0L, Math::addExact);
     return Panache.withSession(() -> claims.unusedOfBuyer(d.buyerId())
         .chain(unused -> {
           List<CouponClaim> ofSeller = unused.stream().filter(c -> c.sellerId.equals(d.sellerId())).toList();

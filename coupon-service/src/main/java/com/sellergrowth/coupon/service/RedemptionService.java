@@ -72,8 +72,9 @@ public class RedemptionService {
       if (refusal != null) {
         ClaimRejectedV1 event = new ClaimRejectedV1(coupon.id.toString(), coupon.sellerId, order.buyerId(), refusal.name(), order.country(),
             order.ip(), at);
+        // the same order re-sent (a new event id) or replayed finds its refusal stored: no second row, no second event (issue 15)
         return queries.insertRefusal(coupon.id, order.buyerId(), "REDEMPTION", refusal.name(), order.country(), order.ip(), order.orderId(), at)
-            .call(() -> outbox.append(coupon.id.toString(), event, at));
+            .chain(isNew -> isNew ? outbox.append(coupon.id.toString(), event, at).replaceWithVoid() : Uni.createFrom().voidItem());
       }
       long discount = RedemptionPolicy.discount(claim.faceValueMinor, terms.pool(), lines);
       claim.status = "REDEEMED";

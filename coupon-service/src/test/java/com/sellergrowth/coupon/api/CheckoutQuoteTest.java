@@ -80,4 +80,27 @@ class CheckoutQuoteTest {
         .post("/v1/storefront/checkout/quote").then().statusCode(422)
         .body("errors.field", contains("buyerId", "sellerId", "currency", "lines[0]"));
   }
+
+  // Issue 15 input 7: quantity 2^31-1 x unit price 2^63-1 answered 200 with a payable wrapped past 2^63; now every line past the
+  // bounds is named, and an order whose lines sum past 10^12 is refused as a whole
+  @Test
+  void amountsPastTheMoneyBoundsAreRefusedNotWrapped() {
+    given().auth().oauth2(Tokens.storefront()).contentType(ContentType.JSON).body("{\"buyerId\":\"b\",\"sellerId\":\"s\",\"currency\":\"USD\","
+            + "\"lines\":[{\"spuId\":\"x\",\"categoryId\":\"c\",\"quantity\":2147483647,\"unitPriceMinor\":9223372036854775807},"
+            + "{\"spuId\":\"x\",\"categoryId\":\"c\",\"quantity\":100000,\"unitPriceMinor\":10000001},"
+            + "{\"spuId\":\"x\",\"categoryId\":\"c\",\"quantity\":100001,\"unitPriceMinor\":1}]}")
+        .post("/v1/storefront/checkout/quote").then().statusCode(422)
+        .body("errors.field", contains("lines[0]", "lines[1]", "lines[2]"))
+        .body("errors.code", contains("ERR_OUT_OF_RANGE", "ERR_OUT_OF_RANGE", "ERR_OUT_OF_RANGE"));
+    // two lines each within the bounds whose sum is not
+    given().auth().oauth2(Tokens.storefront()).contentType(ContentType.JSON).body("{\"buyerId\":\"b\",\"sellerId\":\"s\",\"currency\":\"USD\","
+            + "\"lines\":[{\"spuId\":\"x\",\"categoryId\":\"c\",\"quantity\":1,\"unitPriceMinor\":1000000000000},"
+            + "{\"spuId\":\"x\",\"categoryId\":\"c\",\"quantity\":1,\"unitPriceMinor\":1}]}")
+        .post("/v1/storefront/checkout/quote").then().statusCode(422)
+        .body("errors.field", contains("lines")).body("errors.code", contains("ERR_OUT_OF_RANGE"));
+    // at the bounds exactly: a quote
+    given().auth().oauth2(Tokens.storefront()).contentType(ContentType.JSON).body("{\"buyerId\":\"b\",\"sellerId\":\"s\",\"currency\":\"USD\","
+            + "\"lines\":[{\"spuId\":\"x\",\"categoryId\":\"c\",\"quantity\":100000,\"unitPriceMinor\":10000000}]}")
+        .post("/v1/storefront/checkout/quote").then().statusCode(200).body("orderAmountMinor", org.hamcrest.Matchers.equalTo(1_000_000_000_000L));
+  }
 }

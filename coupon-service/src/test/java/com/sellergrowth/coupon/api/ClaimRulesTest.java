@@ -6,6 +6,7 @@ import static com.sellergrowth.coupon.testsupport.Fixtures.eligibleShop;
 import static com.sellergrowth.coupon.testsupport.Fixtures.uid;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -17,6 +18,7 @@ import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
 import com.sellergrowth.testsupport.Kafka;
 import com.sellergrowth.testsupport.TestClock;
 import com.sellergrowth.testsupport.Tokens;
+import com.sellergrowth.events.platform.DisputeClosedV1;
 import com.sellergrowth.events.platform.DisputeEscalatedV1;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -142,6 +144,31 @@ class ClaimRulesTest {
     await().atMost(Fixtures.WAIT).until(() -> claim(id, buyer, "US", anyIp()).statusCode() == 201);
   }
 
+  // CPN-9, issue 15: platform.dispute-closed was ignored, so a closed dispute kept counting as "in arbitration"; a close may
+  // also arrive before its escalation, and the dispute then never counts
+  @Test
+  void aClosedDisputeNoLongerCountsEvenWhenTheCloseArrivesFirst_CPN9() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    String buyer = uid("buyer");
+    Instant now = TestClock.get().now();
+    String first = uid("d");
+    String second = uid("d");
+    String third = uid("d");
+    Kafka.publish(buyer, new DisputeEscalatedV1(first, buyer, shop.sellerId(), uid("o"), now.minus(Duration.ofDays(3))), now);
+    Kafka.publish(buyer, new DisputeEscalatedV1(second, buyer, shop.sellerId(), uid("o"), now.minus(Duration.ofDays(2))), now);
+    await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM buyer_arbitration WHERE buyer_id = ?", buyer) == 2);
+    claim(id, buyer, "US", "10.0.0.31").then().statusCode(409).body("code", equalTo("ERR_BUYER_DISPUTES"));
+
+    Fixtures.awaitProcessed(Kafka.publish(buyer, new DisputeClosedV1(first, buyer, shop.sellerId(), "SELLER_FAVOURED",
+        now.minus(Duration.ofDays(1))), now));
+    // the third closes before its escalation is heard of: it must not count when the escalation comes
+    Fixtures.awaitProcessed(Kafka.publish(buyer, new DisputeClosedV1(third, buyer, shop.sellerId(), "WITHDRAWN", now.minusSeconds(60)), now));
+    Fixtures.awaitProcessed(Kafka.publish(buyer, new DisputeEscalatedV1(third, buyer, shop.sellerId(), uid("o"), now.minusSeconds(120)), now));
+
+    claim(id, buyer, "US", "10.0.0.32").then().statusCode(201);
+  }
+
   // CPN-2
   @Test
   void anExpiredCouponRefusesClaims_CPN2() {
@@ -162,6 +189,22 @@ class ClaimRulesTest {
         .post("/v1/storefront/coupons/" + id + "/claims").then().statusCode(422).body("errors[0].field", equalTo("buyerId"));
     given().contentType(ContentType.JSON).body("{\"buyerId\":\"b\",\"buyerCountry\":\"US\"}")
         .post("/v1/storefront/coupons/" + id + "/claims").then().statusCode(401);
+  }
+
+  // CPN-10, issue 15: a refused claim retried with its Idempotency-Key stored a second refusal and published a second event;
+  // now the retry gets the stored answer
+  @Test
+  void aRetriedRefusalWithTheSameIdempotencyKeyIsAnsweredTheSameAndRecordedOnce_CPN10() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop); // for US and FR
+    String key = UUID.randomUUID().toString();
+    String buyer = uid("buyer");
+    String body = "{\"buyerId\":\"" + buyer + "\",\"buyerCountry\":\"DE\"}";
+    for (int i = 0; i < 3; i++) {
+      given().auth().oauth2(Tokens.storefront()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+          .post("/v1/storefront/coupons/" + id + "/claims").then().statusCode(409).body("code", equalTo("ERR_COUPON_REGION"));
+    }
+    assertThat(Db.count("SELECT count(*) FROM claim_refusal WHERE coupon_id = ?::uuid AND buyer_id = ?", id, buyer)).isEqualTo(1);
   }
 
   @Test

@@ -85,6 +85,25 @@ class CouponDraftValidatorTest {
         .contains("faceValueMinor:ERR_FACE_VALUE_TOO_HIGH");
   }
 
+  // Issue 15: money has explicit bounds (MoneyBounds), at 10^12 minor units, inclusive
+  @Test
+  void amountsPastTheMoneyBoundAreRefusedEachByName() {
+    long max = MoneyBounds.MAX_AMOUNT_MINOR;
+    CouponDraft v = valid();
+    CouponDraft atBounds = new CouponDraft(v.name(), v.type(), v.currency(), v.faceValueMinor(), max, v.startsAt(), v.endsAt(),
+        v.totalQuantity(), max, v.targetCountries(), v.pool(), null, null, null, null, null, null, null, null);
+    assertThat(CouponDraftValidator.validate(atBounds, NOW, MIN_PRICE)).isEmpty();
+    CouponDraft past = new CouponDraft(v.name(), v.type(), v.currency(), v.faceValueMinor(), max + 1, v.startsAt(), v.endsAt(),
+        v.totalQuantity(), max + 1, v.targetCountries(), v.pool(), null, null, null, null, null, null, null, null);
+    assertThat(codes(CouponDraftValidator.validate(past, NOW, MIN_PRICE)))
+        .containsExactlyInAnyOrder("minOrderMinor:ERR_OUT_OF_RANGE", "budgetMinor:ERR_OUT_OF_RANGE");
+    CouponDraft noThreshold = new CouponDraft(v.name(), "NO_THRESHOLD", v.currency(), max + 1, v.minOrderMinor(), v.startsAt(), v.endsAt(),
+        v.totalQuantity(), null, v.targetCountries(), v.pool(), null, null, null, null, null, null, null, null);
+    assertThat(codes(CouponDraftValidator.validate(noThreshold, NOW, MIN_PRICE))).contains("faceValueMinor:ERR_OUT_OF_RANGE");
+    CouponDraft variants = withVariants(List.of(new Variant("A", 50, 5_00), new Variant("B", 50, max + 1)));
+    assertThat(codes(CouponDraftValidator.validate(variants, NOW, MIN_PRICE))).contains("variants[1].faceValueMinor:ERR_OUT_OF_RANGE");
+  }
+
   // CPN-6
   @Test
   void poolNeedsAtLeastOneSpuCategoryOrBrand_CPN6() {

@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,38 @@ class CouponEventsTest {
     assertThat(Db.string("SELECT status FROM coupon WHERE id = ?::uuid", coupon)).isEqualTo("EXPIRED");
     given().auth().oauth2(shop.token()).get("/v1/coupons/" + coupon).then().statusCode(200)
         .body("status", org.hamcrest.Matchers.equalTo("EXPIRED"));
+  }
+
+  // CPN-17, issue 15: a draft is the seller's alone and published nothing, while publishing it published nothing either; now
+  // coupon.created goes out once, when the coupon is published, with the publication's time
+  @Test
+  void aDraftPublishesNothingAndCouponCreatedGoesOutOnceWhenItIsPublished_CPN17() {
+    Shop shop = eligibleShop();
+    Map<String, Object> body = couponBody(shop);
+    body.put("draft", true);
+    try (Kafka.Reader events = Kafka.readFromNow(Topics.COUPON_EVENTS)) {
+      String coupon = createCoupon(shop, body);
+      Instant published = TestClock.get().now().plus(Duration.ofHours(1));
+      TestClock.get().set(published);
+      given().auth().oauth2(shop.token()).contentType(ContentType.JSON).post("/v1/coupons/" + coupon + "/publish").then().statusCode(200);
+      given().auth().oauth2(shop.token()).contentType(ContentType.JSON).post("/v1/coupons/" + coupon + "/publish").then().statusCode(200);
+      given().auth().oauth2(shop.token()).contentType("application/json").body(Map.of("reason", "stock check"))
+          .post("/v1/coupons/" + coupon + "/pause").then().statusCode(200);
+      // the pause comes after everything before it on the coupon's partition
+      List<String> types = new java.util.ArrayList<>();
+      List<String> createdTimes = new java.util.ArrayList<>();
+      events.await(r -> {
+        if (coupon.equals(r.key())) {
+          types.add(Kafka.header(r, "ce_type"));
+          if ("coupon.created".equals(Kafka.header(r, "ce_type"))) {
+            createdTimes.add(Kafka.header(r, "ce_time"));
+          }
+        }
+        return coupon.equals(r.key()) && "coupon.paused".equals(Kafka.header(r, "ce_type"));
+      }, 1, Fixtures.WAIT);
+      assertThat(types).containsExactly("coupon.created", "coupon.paused");
+      assertThat(createdTimes.get(0)).startsWith(published.toString().substring(0, 19));
+    }
   }
 
   private static byte[] randomBytes(int n) {

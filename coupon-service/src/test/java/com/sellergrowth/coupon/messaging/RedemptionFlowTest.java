@@ -22,7 +22,16 @@ import com.sellergrowth.events.platform.OrderCancelledV1;
 import com.sellergrowth.events.platform.OrderPaidV1;
 import com.sellergrowth.events.platform.OrderRefundedV1;
 import com.sellergrowth.events.platform.OrderSnapshot;
+import com.sellergrowth.coupon.service.RedemptionService;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -48,6 +57,53 @@ class RedemptionFlowTest {
     return Db.string("SELECT status FROM coupon_claim WHERE id = ?::uuid", claimId);
   }
 
+  @Inject
+  RedemptionService redemptions;
+
+  // CPN-13, issue 15: two orders naming one claim, applied at once by two instances (two partitions), both read UNUSED; without
+  // a version both redeemed it (two coupon.redeemed, the claim on the later order). Now one wins and the other fails on the
+  // version (its consumer retries it and is refused ERR_CLAIM_NOT_USABLE).
+  @Test
+  void twoOrdersRedeemingOneClaimAtOnceRedeemItOnce_CPN13() throws Exception {
+    Shop shop = eligibleShop();
+    String coupon = createCoupon(shop);
+    String buyer = uid("buyer");
+    String claim = claimId(coupon, buyer);
+    OrderSnapshot first = Orders.order(shop, buyer, 1, Orders.STANDARD, claim);
+    OrderSnapshot second = Orders.order(shop, buyer, 1, Orders.STANDARD, claim);
+    Instant now = TestClock.get().now();
+    List<CompletableFuture<Boolean>> attempts;
+    try (Connection db = Db.open()) {
+      db.setAutoCommit(false);
+      try (PreparedStatement lock = db.prepareStatement("SELECT 1 FROM coupon_claim WHERE id = ?::uuid FOR UPDATE")) {
+        lock.setString(1, claim);
+        lock.executeQuery();
+      }
+      // both read the claim (a plain read is not blocked by the lock), then both wait to write it
+      attempts = List.of(first, second).stream().map(o -> CompletableFuture.supplyAsync(() -> {
+        try {
+          return VertxContextSupport.subscribeAndAwait(() -> redemptions.onOrderPaid(UUID.randomUUID().toString(), o, now));
+        } catch (Throwable e) {
+          throw new CompletionException(e);
+        }
+      })).toList();
+      await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+          + " AND wait_event_type = 'Lock' AND query ILIKE 'update coupon_claim%'") == 2);
+      db.commit();
+    }
+    long succeeded = attempts.stream().filter(a -> {
+      try {
+        a.get(30, TimeUnit.SECONDS);
+        return true;
+      } catch (Exception e) {
+        return false;
+      }
+    }).count();
+    assertThat(succeeded).isEqualTo(1);
+    assertThat(claimStatus(claim)).isEqualTo("REDEEMED");
+    assertThat(Db.count("SELECT version FROM coupon_claim WHERE id = ?::uuid", claim)).isEqualTo(1);
+  }
+
   // CPN-13
   @Test
   void aPaidOrderRedeemsItsClaimOnceEvenWhenTheEventIsDeliveredTwice_CPN13() {
@@ -70,6 +126,35 @@ class RedemptionFlowTest {
     assertThat(claimStatus(claim)).isEqualTo("REDEEMED");
     given().auth().oauth2(shop.token()).get("/v1/coupons/" + coupon + "/analytics").then().statusCode(200)
         .body("redemptions", equalTo(1)).body("gmvMinor", equalTo(5000)).body("discountCostMinor", equalTo(500));
+  }
+
+  // CPN-10, issue 15: the platform re-sending a refused order (a new event id) stored no second refusal but published a second
+  // claim-rejected event
+  @Test
+  void aRefusedOrderSentAgainPublishesItsRefusalOnce_CPN10() {
+    Shop shop = eligibleShop();
+    String coupon = createCoupon(shop);
+    String buyer = uid("buyer");
+    String claim = claimId(coupon, buyer);
+    OrderSnapshot order = Orders.order(shop, buyer, 1, "Seller Own Courier", claim);
+    Instant now = TestClock.get().now();
+    String marker = uid("buyer");
+    OrderSnapshot markerOrder = Orders.order(shop, marker, 1, "Seller Own Courier", claimId(coupon, marker));
+    List<String> rejectedFor = new java.util.ArrayList<>();
+    try (Kafka.Reader events = Kafka.readFromNow(Topics.COUPON_EVENTS)) {
+      awaitProcessed(Kafka.publish(order.orderId(), new OrderPaidV1(order, now), now));
+      awaitProcessed(Kafka.publish(order.orderId(), new OrderPaidV1(order, now), now)); // re-sent: a new event id
+      awaitProcessed(Kafka.publish(markerOrder.orderId(), new OrderPaidV1(markerOrder, now), now));
+      // the marker's refusal is published after the others on the coupon's partition
+      events.await(r -> {
+        if (coupon.equals(r.key()) && "coupon.claim-rejected".equals(Kafka.header(r, "ce_type"))) {
+          rejectedFor.add(r.value().contains(marker) ? marker : r.value().contains(buyer) ? buyer : "other");
+        }
+        return coupon.equals(r.key()) && r.value().contains(marker);
+      }, 1, Fixtures.WAIT);
+    }
+    assertThat(rejectedFor).containsExactly(buyer, marker);
+    assertThat(Db.count("SELECT count(*) FROM claim_refusal WHERE coupon_id = ?::uuid AND buyer_id = ?", coupon, buyer)).isEqualTo(1);
   }
 
   // CPN-11
