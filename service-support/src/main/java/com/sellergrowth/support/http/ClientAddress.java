@@ -21,6 +21,14 @@ public final class ClientAddress {
     this.trustedProxies = Set.copyOf(trustedProxies);
   }
 
+  /**
+   * A header only the gateway may set (the visitor's country, say): its value when the connection comes from a trusted proxy,
+   * null from anyone else, who could write anything in it (issue 15).
+   */
+  public String fromProxy(String peer, String headerValue) {
+    return peer != null && trustedProxies.contains(peer) ? headerValue : null;
+  }
+
   /** @param peer the connection's remote address; @param forwardedFor the X-Forwarded-For header, or null */
   public String of(String peer, String forwardedFor) {
     if (peer == null || !trustedProxies.contains(peer) || forwardedFor == null) {

@@ -7,7 +7,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Infrastructure failures as an API caller should see them (SPEC section 9): PostgreSQL or the broker unreachable, a deadlock,
- * the pool exhausted: 503 with {@code Retry-After} (nothing was half-written: every write is one transaction); a value
+ * the pool exhausted: 503 with {@code Retry-After}; an optimistic lock lost to a concurrent change: 409 (nothing was half-written: every write is one transaction); a value
  * PostgreSQL refuses that validation let through: 422, never a 500. A service opts in with a {@code @ServerExceptionMapper}
  * for the Vert.x and PostgreSQL client exceptions that calls {@link #toResponse}.
  */
@@ -18,6 +18,10 @@ public final class InfrastructureFailures {
   }
 
   public static Response toResponse(Throwable e, String path) {
+    if (isConcurrentUpdate(e)) {
+      return Response.status(409).type(Problem.MEDIA_TYPE).entity(Problem.of(409, "ERR_CONCURRENT_UPDATE", "Conflict",
+          "it was changed by someone else since it was read; nothing was changed; read it again and retry", path, List.of())).build();
+    }
     if (Failures.isOutage(e)) {
       LOG.warnf("request to %s met an outage: %s", path, e.getMessage());
       return Response.status(503).header("Retry-After", "1").type(Problem.MEDIA_TYPE).entity(Problem.of(503, "ERR_UNAVAILABLE",
@@ -31,6 +35,16 @@ public final class InfrastructureFailures {
     LOG.errorf(e, "request to %s failed", path);
     return Response.status(500).type(Problem.MEDIA_TYPE).entity(Problem.of(500, "ERR_INTERNAL", "Internal error",
         "an unexpected error occurred", path, List.of())).build();
+  }
+
+  /** An optimistic lock lost: the row's version moved between the read and the write (a concurrent change). */
+  static boolean isConcurrentUpdate(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof org.hibernate.StaleStateException || c instanceof jakarta.persistence.OptimisticLockException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -22,6 +22,15 @@ class ClientAddressTest {
     assertThat(address.of("198.51.100.9", "203.0.113.7")).isEqualTo("198.51.100.9");
   }
 
+  // SHL-6, issue 15: X-Country-Code was believed from any client; like X-Forwarded-For, only the gateway may set it
+  @Test
+  void aGatewayHeaderIsBelievedFromATrustedProxyOnly() {
+    assertThat(address.fromProxy("127.0.0.1", "PL")).isEqualTo("PL");
+    assertThat(address.fromProxy("198.51.100.9", "PL")).isNull();
+    assertThat(address.fromProxy(null, "PL")).isNull();
+    assertThat(address.fromProxy("127.0.0.1", null)).isNull();
+  }
+
   @Test
   void somethingThatIsNotAnAddressIsIgnored() {
     assertThat(address.of("127.0.0.1", "evil.example")).isEqualTo("127.0.0.1");

@@ -17,6 +17,12 @@ public class FailureMappers {
     return InfrastructureFailures.toResponse(e, uri.getPath());
   }
 
+  /** A link changed or deleted by someone else since it was read (its version moved): 409, the caller reads it again. */
+  @ServerExceptionMapper({org.hibernate.StaleStateException.class, jakarta.persistence.OptimisticLockException.class})
+  public Response concurrentUpdate(Throwable e, UriInfo uri) {
+    return InfrastructureFailures.toResponse(e, uri.getPath());
+  }
+
   /** A body that could not be read (cut short, too large): 400 or 413, never a 500. */
   @ServerExceptionMapper(java.io.IOException.class)
   public Response unreadableBody(java.io.IOException e, UriInfo uri) {

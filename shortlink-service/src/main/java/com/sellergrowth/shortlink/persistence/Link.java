@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import com.sellergrowth.shortlink.domain.ValidLink;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** A link row. Never leaves the service: the API and events map it to their own records. Written by {@link LinkRepository}. */
@@ -30,6 +31,11 @@ public class Link extends PanacheEntityBase {
   public Long maxVisits;
   @Column(name = "custom_alias")
   public boolean customAlias;
+  /**
+   * Optimistic lock (issue 15): a target change and a delete each apply only to the version they read, so a delete racing a
+   * change cannot be undone by it, and of two concurrent changes one answers 409. Hibernate increments it on every update.
+   */
+  @Version
   public int version;
   @Column(name = "created_at")
   public Instant createdAt;

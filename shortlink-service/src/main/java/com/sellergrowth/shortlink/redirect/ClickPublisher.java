@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,19 +49,19 @@ public final class ClickPublisher implements AutoCloseable {
 
   public ClickPublisher(String bootstrapServers, String sourceName, int capacity, int batchSize, Duration deliveryTimeout,
       MeterRegistry registry) {
+    this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), sourceName, capacity, batchSize, deliveryTimeout, registry);
+  }
+
+  /**
+   * @param kafka the application's Kafka client settings (Quarkus' {@code default-kafka-broker}: every {@code kafka.*}
+   *     property), so TLS, SASL and the rest reach this producer as they reach the messaging channels
+   */
+  public ClickPublisher(Map<String, ?> kafka, String sourceName, int capacity, int batchSize, Duration deliveryTimeout,
+      MeterRegistry registry) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.batchSize = batchSize;
     this.source = ("urn:sellergrowth:" + sourceName).getBytes(StandardCharsets.UTF_8);
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
-    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout.toMillis()));
-    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(10_000, deliveryTimeout.toMillis() - 5)));
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(deliveryTimeout.toMillis()));
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, sourceName + "-clicks");
+    Properties p = producerConfig(kafka, sourceName, deliveryTimeout);
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     this.offered = registry.counter("shortlink.clicks.offered");
     this.dropped = registry.counter("shortlink.clicks.dropped");
@@ -90,6 +92,30 @@ public final class ClickPublisher implements AutoCloseable {
   /** Clicks waiting in memory. */
   public int queued() {
     return queue.size();
+  }
+
+  /**
+   * The producer's settings: every producer setting of the application's Kafka configuration (bootstrap servers, security
+   * protocol, SASL, SSL...; consumer-only keys left out), then this publisher's own delivery guarantees on top (issue 15: the
+   * producer was built from bootstrap.servers alone, so a secured cluster would have refused every click).
+   */
+  static Properties producerConfig(Map<String, ?> kafka, String sourceName, Duration deliveryTimeout) {
+    Properties p = new Properties();
+    Set<String> producerKeys = ProducerConfig.configNames();
+    kafka.forEach((key, value) -> {
+      if (value != null && (producerKeys.contains(key) || key.startsWith("sasl.") || key.startsWith("ssl."))) {
+        p.put(key, value.toString());
+      }
+    });
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout.toMillis()));
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(10_000, deliveryTimeout.toMillis() - 5)));
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(deliveryTimeout.toMillis()));
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, sourceName + "-clicks");
+    return p;
   }
 
   private void run() {

@@ -4,7 +4,9 @@ import com.sellergrowth.shortlink.config.ShortlinkConfig;
 import com.sellergrowth.support.ratelimit.FixedWindowRateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -19,9 +21,9 @@ public class RedirectComponents {
   @Produces
   @Singleton
   ClickPublisher clickPublisher(ShortlinkConfig config, MeterRegistry registry,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-    clicks = new ClickPublisher(bootstrap, applicationName, config.clicks().bufferCapacity(), config.clicks().batchSize(),
+    clicks = new ClickPublisher(kafka, applicationName, config.clicks().bufferCapacity(), config.clicks().batchSize(),
         config.clicks().deliveryTimeout(), registry);
     return clicks;
   }

@@ -67,8 +67,8 @@ public class RedirectRoute {
   void handle(RoutingContext rc) {
     HttpServerRequest req = rc.request();
     String code = rc.pathParam("param0");
-    String address = clientAddress.of(req.remoteAddress() == null ? null : req.remoteAddress().hostAddress(),
-        req.getHeader("X-Forwarded-For"));
+    String peer = req.remoteAddress() == null ? null : req.remoteAddress().hostAddress();
+    String address = clientAddress.of(peer, req.getHeader("X-Forwarded-For"));
     if (!limiter.tryAcquire(address)) {
       limited.increment();
       rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(limiter.secondsToNextWindow()));
@@ -76,7 +76,9 @@ public class RedirectRoute {
       return;
     }
     Instant now = clock.instant();
-    Visitor visitor = classifier.classify(req.method().name(), req.getHeader(HttpHeaders.USER_AGENT), address, req.getHeader(countryHeader));
+    // the gateway's country header is believed from the gateway only, as X-Forwarded-For is; from anyone else, GeoIP decides
+    Visitor visitor = classifier.classify(req.method().name(), req.getHeader(HttpHeaders.USER_AGENT), address,
+        clientAddress.fromProxy(peer, req.getHeader(countryHeader)));
     Context context = Vertx.currentContext();
     resolver.link(code).thenCompose(link -> skuOf(link).thenCompose(sku -> {
       RedirectDecision d = RedirectDecision.decide(link, sku.orElse(null), visitor.isMobile(), now);

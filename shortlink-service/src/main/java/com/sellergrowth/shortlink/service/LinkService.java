@@ -181,9 +181,10 @@ public class LinkService {
       link.target = v.target();
       link.mobileTarget = v.mobileTarget();
       link.sku = v.sku();
-      link.version++;
       link.updatedAt = now;
+      // the version-checked update runs first (flush): a concurrent change or delete makes it fail (409) before history is written
       return requireEligible(sellerId)
+          .chain(() -> Panache.getSession().chain(session -> session.flush()))
           .chain(() -> links.history(code, link.version, link.target, link.mobileTarget, now))
           .chain(() -> outbox.append(code, new LinkTargetChangedV1(code, sellerId, previous, link.target, link.mobileTarget, link.version, now), now))
           .replaceWith(link);
@@ -201,8 +202,7 @@ public class LinkService {
       }
       Instant now = clock.instant();
       link.deletedAt = now;
-      link.updatedAt = now;
-      link.version++;
+      link.updatedAt = now; // the version moves with the update (optimistic lock)
       return outbox.append(code, new LinkDeletedV1(code, sellerId, now), now).replaceWith(link);
     })).call(this::publishView).replaceWithVoid();
   }

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.sellergrowth.events.platform.Violation;
+import com.sellergrowth.shortlink.testsupport.Fixtures;
 import com.sellergrowth.shortlink.testsupport.Fixtures.Seller;
 import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.testsupport.TestClock;
@@ -121,6 +122,33 @@ class LinkResourceTest {
         .put("/v1/links/" + code + "/target").then().statusCode(200).body("version", equalTo(2));
     given().auth().oauth2(s.token()).get("/v1/links/" + code + "/history").then().statusCode(200)
         .body("versions.version", contains(1, 2)).body("versions.target", contains(HOST + "/item/OLD", HOST + "/item/NEW"));
+  }
+
+  // SHL-5, SHL-8, issue 15: a delete racing a target change resurrected the link (the change wrote deleted_at back to null);
+  // now the change meets the version the delete moved and answers 409, and the link stays deleted
+  @Test
+  void aTargetChangeRacingADeleteAnswers409AndTheLinkStaysDeleted_SHL5_SHL8() throws Exception {
+    Seller s = eligibleSeller();
+    String code = createLink(s, HOST + "/item/OLD");
+    java.util.concurrent.CompletableFuture<io.restassured.response.Response> change;
+    try (java.sql.Connection db = Db.open()) {
+      db.setAutoCommit(false);
+      try (java.sql.PreparedStatement delete = db.prepareStatement(
+          "UPDATE link SET deleted_at = now(), updated_at = now(), version = version + 1 WHERE code = ?")) {
+        delete.setString(1, code);
+        assertThat(delete.executeUpdate()).isEqualTo(1);
+      }
+      change = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(s.token()).contentType(ContentType.JSON)
+          .body(Map.of("target", HOST + "/item/NEW")).put("/v1/links/" + code + "/target"));
+      org.awaitility.Awaitility.await().atMost(Fixtures.WAIT).until(() -> Db.count("SELECT count(*) FROM pg_stat_activity"
+          + " WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'update link %'") == 1);
+      db.commit();
+    }
+    change.get(30, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(409).body("code", equalTo("ERR_CONCURRENT_UPDATE"));
+    assertThat(Db.string("SELECT deleted_at IS NOT NULL FROM link WHERE code = ?", code)).isEqualTo("t");
+    assertThat(Db.count("SELECT count(*) FROM link_target_history WHERE code = ?", code)).isEqualTo(1);
+    given().auth().oauth2(s.token()).contentType(ContentType.JSON).body(Map.of("target", HOST + "/item/NEW"))
+        .put("/v1/links/" + code + "/target").then().statusCode(404);
   }
 
   // SHL-2, SHL-8

@@ -30,6 +30,22 @@ class ClickPublisherTest {
     return new LinkClickedV1(UUID.randomUUID().toString(), code, "s", "h", "v", "DESKTOP", null, "HUMAN", null, null, "TARGET", null, AT);
   }
 
+  // SHL-6, issue 15: the producer was built from bootstrap.servers alone, so a cluster with TLS or SASL refused every click
+  @Test
+  void theProducerTakesTheApplicationsKafkaSecuritySettingsAndKeepsItsOwnGuarantees() {
+    java.util.Properties p = ClickPublisher.producerConfig(java.util.Map.of("bootstrap.servers", "broker:9093",
+        "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", "jaas", "ssl.truststore.location", "/t.jks",
+        "acks", "0", "group.id", "a-consumer-setting"), "shortlink-service", java.time.Duration.ofSeconds(30));
+    assertThat(p.getProperty("bootstrap.servers")).isEqualTo("broker:9093");
+    assertThat(p.getProperty("security.protocol")).isEqualTo("SASL_SSL");
+    assertThat(p.getProperty("sasl.mechanism")).isEqualTo("SCRAM-SHA-512");
+    assertThat(p.getProperty("sasl.jaas.config")).isEqualTo("jaas");
+    assertThat(p.getProperty("ssl.truststore.location")).isEqualTo("/t.jks");
+    assertThat(p.getProperty("acks")).as("its own guarantee wins").isEqualTo("all");
+    assertThat(p.getProperty("enable.idempotence")).isEqualTo("true");
+    assertThat(p).doesNotContainKey("group.id");
+  }
+
   @Test
   void closingPublishesEveryQueuedClick_SHL6() {
     String code = "flush-" + UUID.randomUUID();
