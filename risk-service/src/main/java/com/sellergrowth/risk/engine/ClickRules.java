@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -226,6 +227,14 @@ public class ClickRules {
         boolean thisIsLater = other.fact().compareTo(click.fact()) < 0;
         Click dup = thisIsLater ? click : other;
         Click first = thisIsLater ? other : click;
+        // ATR-6: the hour starts at a click that counted; a duplicate (or a click invalid for another reason) opens none, so
+        // a device clicking every 55 minutes counts every other click instead of once forever (issue 15)
+        if (v.enforced() && around.invalidReason(first) != null) {
+          if (thisIsLater) {
+            continue; // an earlier click that did not count: an earlier one that did may still be within the window
+          }
+          break; // this click did not count itself: it makes no later click a duplicate
+        }
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("eventIds", List.of(first.clickId(), dup.clickId()));
         evidence.put("firstClickId", first.clickId());
@@ -262,7 +271,10 @@ public class ClickRules {
         if (v.enforced() && around.invalidReason(c) != null) {
           continue; // already invalidated (this burst seen from an earlier click, or another reason)
         }
-        invalidations.add(() -> invalidate(sql, v, c, "IP_BURST", evidence, burst.get(0).at(), burst.get(burst.size() - 1).at(), around));
+        Map<String, Object> own = new LinkedHashMap<>(evidence); // a burst crosses sellers: which of its clicks this seller may see
+        own.put("sellerClickIds", burst.stream().map(b -> byId.get(b.id())).filter(o -> Objects.equals(o.sellerId(), c.sellerId()))
+            .map(Click::clickId).toList());
+        invalidations.add(() -> invalidate(sql, v, c, "IP_BURST", own, burst.get(0).at(), burst.get(burst.size() - 1).at(), around));
       }
     }
     return InOrder.each(invalidations, Supplier::get);

@@ -54,7 +54,8 @@ public class CouponRules {
   private static final String CLAIMS_AROUND = "SELECT k.coupon_id, k.ip, c.event_id, c.occurred_at "
       + "FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS k(coupon_id, ip, lo, hi) "
       + "JOIN claim_fact c ON c.coupon_id = k.coupon_id AND c.ip = k.ip AND c.occurred_at BETWEEN k.lo AND k.hi "
-      + "WHERE c.occurred_at > COALESCE((SELECT until FROM rule_suppression s WHERE s.rule = $5 AND s.subject_id = k.coupon_id), "
+      + "WHERE c.occurred_at > COALESCE((SELECT until FROM rule_suppression s WHERE s.rule = $5 "
+      + "AND s.subject_id = k.coupon_id || E'\\n' || k.ip), "
       + "'-infinity')";
   private static final String LOW_REDEMPTION = "SELECT c.coupon_id, c.seller_id, c.created_at, c.claims, c.redemptions FROM coupon_fact c "
       + "WHERE c.claims >= $1 AND c.created_at <= $2 AND c.redemptions * 10000 < c.claims * $3 "

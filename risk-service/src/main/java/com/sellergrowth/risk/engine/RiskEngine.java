@@ -93,6 +93,11 @@ public class RiskEngine {
     this.registry = registry;
   }
 
+  /** Records events refused for good (dead-lettered before the engine saw them) as processed: a replay refuses them again. */
+  public Uni<Void> markProcessed(List<String> eventIds) {
+    return pool.preparedQuery(INBOX).execute(Tuple.of(CONSUMER, eventIds.toArray(String[]::new))).replaceWithVoid();
+  }
+
   /**
    * Applies the batch; when it fails on something an event carries (PostgreSQL refuses a value: a NUL character, a key too
    * long for an index), not on an outage, applies its events one at a time, hands each one that fails alone to

@@ -62,6 +62,7 @@ public class RiskEventsConsumer {
     List<RiskEngine.Incoming> events = new ArrayList<>();
     Map<RiskEngine.Incoming, ConsumerRecord<String, String>> records = new IdentityHashMap<>();
     List<Uni<Void>> rejected = new ArrayList<>();
+    List<String> refusedForGood = new ArrayList<>();
     int size = 0;
     for (ConsumerRecord<String, String> r : batch) {
       size++;
@@ -73,7 +74,9 @@ public class RiskEventsConsumer {
         }
         if (e.time().isAfter(clock.instant().plus(maxClockSkew))) {
           // a producer with a clock far ahead would move its partition's stream time on and make every honest event
-          // after it "too late" (RSK-8): such an event is refused, not counted
+          // after it "too late" (RSK-8): such an event is refused, not counted; and refused for good (issue 15): recorded as
+          // processed, so that a replay after this clock has passed its time refuses it again instead of applying it
+          refusedForGood.add(e.id());
           throw new EventRejectedException("event time " + e.time() + " is more than " + maxClockSkew + " ahead of this service's clock");
         }
         if (e.payload() instanceof SupplierKpiMeasuredV1 k) {
@@ -95,6 +98,9 @@ public class RiskEventsConsumer {
     }).replaceWithVoid();
     for (Uni<Void> dlq : rejected) {
       work = work.chain(() -> dlq);
+    }
+    if (!refusedForGood.isEmpty()) {
+      work = work.chain(() -> engine.markProcessed(refusedForGood));
     }
     return work.onFailure().invoke(f -> LOG.warnf(f, "risk batch of %d not applied yet, retrying", count))
         .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();

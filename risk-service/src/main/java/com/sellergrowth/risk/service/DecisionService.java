@@ -87,7 +87,7 @@ public class DecisionService {
               .execute(Tuple.of(id, ts(now), operator, note)).replaceWithVoid()
               .call(() -> audit(sql, now, operator, "RELEASE_DECISION", id.toString(), detail))
               .call(() -> sql.preparedQuery("INSERT INTO rule_suppression(rule, subject_id, until) VALUES ($1, $2, $3) ON CONFLICT (rule, subject_id) "
-                  + "DO UPDATE SET until = GREATEST(rule_suppression.until, EXCLUDED.until)").execute(Tuple.of(d.rule(), d.subjectId(), ts(until))));
+                  + "DO UPDATE SET until = GREATEST(rule_suppression.until, EXCLUDED.until)").execute(Tuple.of(d.rule(), suppressionKey(d), ts(until))));
           if ("ACTIVE".equals(d.status())) {
             UUID eventId = DecisionIds.releaseOf(id);
             work = work.call(() -> writer.publish(sql, eventId, d.subjectId(), new DecisionReleasedV1(id.toString(), d.subjectType(),
@@ -95,6 +95,21 @@ public class DecisionService {
           }
           return work.replaceWith(id);
         })).chain(this::get);
+  }
+
+  /**
+   * What a release forgives, keyed as the rule reads it back (issue 15): RSK-1 the coupon's claims from the decision's address
+   * only (CouponRules.CLAIMS_AROUND), an RSK-5 address burst the hashed address (ClickRules.FROM_IPS), the other rules their
+   * subject. A release keyed by the subject made RSK-5 releases do nothing and RSK-1 releases forgive every address.
+   */
+  static String suppressionKey(DecisionView d) {
+    if ("RSK-1".equals(d.rule()) && d.evidence().get("ip") instanceof String ip) {
+      return d.subjectId() + "\n" + ip;
+    }
+    if ("RSK-5".equals(d.rule()) && "IP_BURST".equals(d.reason()) && d.evidence().get("ipHash") instanceof String ipHash) {
+      return ipHash;
+    }
+    return d.subjectId();
   }
 
   public Uni<List<AuditEntry>> audit(String target) {

@@ -115,6 +115,53 @@ class DecisionApiTest {
     awaitDecision("RSK-1", coupon, "ACTIVE");
   }
 
+  // RSK-1, RSK-7, issue 15: a release was keyed by the coupon, so it forgave every address of the coupon; it forgives the
+  // decision's address only, and a burst from another address within the released window still pauses the coupon
+  @Test
+  void releasingAClaimBurstForgivesOnlyItsAddress_RSK1_RSK7() {
+    String seller = id("seller");
+    String coupon = pausedCoupon(seller);
+    String id = decisionId("RSK-1", coupon);
+    Instant from = Instant.parse(Db.string("SELECT to_char(window_from AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM decision "
+        + "WHERE id = ?::uuid", id));
+    given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("note", "campus network"))
+        .post("/v1/operator/decisions/" + id + "/release").then().statusCode(200);
+    List<String> others = new ArrayList<>();
+    for (int i = 0; i < 6; i++) { // another address, inside the released window
+      others.add(claim(coupon, seller, "198.51.100.99", from.plusSeconds(10L * i)));
+    }
+    awaitProcessed(others.toArray(String[]::new));
+    awaitDecision("RSK-1", coupon, "ACTIVE");
+    assertThat(Db.string("SELECT evidence ->> 'ip' FROM decision WHERE rule = 'RSK-1' AND subject_id = ? AND status = 'ACTIVE'", coupon))
+        .isEqualTo("198.51.100.99");
+  }
+
+  // RSK-5, RSK-7, issue 15: releasing an address burst wrote its suppression under the click id while the rule reads it by
+  // the hashed address, so the release forgave nothing: one more click from the address made a new burst of the released ones
+  @Test
+  void releasingAnAddressBurstForgivesTheBurst_RSK5_RSK7() {
+    Instant t = nextBase();
+    String ipHash = id("iphash");
+    List<String> burst = new ArrayList<>();
+    for (int i = 0; i < 21; i++) { // 21 clicks within 40 s: more than 20 within a minute
+      String clickId = java.util.UUID.randomUUID().toString();
+      Kafka.publishWithId(clickId, "code" + (i % 3), new com.sellergrowth.events.shortlink.LinkClickedV1(clickId, "code" + (i % 3), "s6",
+          ipHash, "v" + i, "PHONE", "DE", "HUMAN", null, null, "TARGET", null, t.plusSeconds(2L * i)), t.plusSeconds(2L * i));
+      burst.add(clickId);
+    }
+    org.awaitility.Awaitility.await().atMost(WAIT).until(() -> Db.count(
+        "SELECT count(*) FROM decision WHERE rule = 'RSK-5' AND reason = 'IP_BURST' AND status = 'ACTIVE' AND subject_id = ANY(?)",
+        (Object) burst.toArray(String[]::new)) == 21);
+    given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("note", "a shop's demo kiosk"))
+        .post("/v1/operator/decisions/" + decisionId("RSK-5", burst.get(20)) + "/release").then().statusCode(200);
+
+    String next = java.util.UUID.randomUUID().toString(); // 42 s: with the released ones, 21 within a minute again
+    Kafka.publishWithId(next, "code0", new com.sellergrowth.events.shortlink.LinkClickedV1(next, "code0", "s6", ipHash, "v", "PHONE", "DE",
+        "HUMAN", null, null, "TARGET", null, t.plusSeconds(42)), t.plusSeconds(42));
+    awaitProcessed(next);
+    assertThat(Db.count("SELECT count(*) FROM decision WHERE subject_id = ?", next)).isZero();
+  }
+
   @Test
   void operatorEndpointsNeedTheOperatorRoleAndSellersSeeOnlyTheirOwnDecisions_RSK7() {
     String seller = id("seller");

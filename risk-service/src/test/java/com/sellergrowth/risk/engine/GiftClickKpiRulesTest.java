@@ -121,6 +121,25 @@ class GiftClickKpiRulesTest {
     assertThat(Db.count("SELECT count(*) FROM decision WHERE subject_id IN (?, ?, ?)", earlier, otherCode, nextHour)).isZero();
   }
 
+  // ATR-6, RSK-5, issue 15: the hour starts at the click that counted; the duplicates chained (each within an hour of the
+  // previous duplicate), so a device clicking every 55 minutes was counted once forever
+  @Test
+  void aDeviceClickingEvery55MinutesCountsEveryOtherClick_RSK5_ATR6() {
+    Instant t = nextBase();
+    String code = id("code");
+    String device = id("dev");
+    List<String> clicks = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      clicks.add(attributed(code, device, id("ip"), UA, t.plus(Duration.ofMinutes(55L * i))));
+      awaitProcessed(clicks.get(i));
+    }
+    assertThat(Db.string("SELECT reason FROM decision WHERE subject_id = ?", clicks.get(1))).isEqualTo("DUPLICATE");
+    assertThat(Db.count("SELECT count(*) FROM decision WHERE subject_id = ?", clicks.get(2))).as("110 min after the counted one").isZero();
+    assertThat(Db.string("SELECT reason FROM decision WHERE subject_id = ?", clicks.get(3))).isEqualTo("DUPLICATE");
+    assertThat(Db.string("SELECT evidence->>'firstClickId' FROM decision WHERE subject_id = ?", clicks.get(3))).isEqualTo(clicks.get(2));
+    assertThat(Db.count("SELECT count(*) FROM decision WHERE subject_id = ?", clicks.get(0))).isZero();
+  }
+
   @Test
   void aBurstOfShortLinkClicksFromOneAddressIsInvalidatedWhole_RSK5() {
     Instant t = nextBase();
