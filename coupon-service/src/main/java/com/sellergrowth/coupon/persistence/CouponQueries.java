@@ -108,11 +108,22 @@ public class CouponQueries {
         });
   }
 
-  public Uni<Boolean> buyerHadOrderWithSellerBefore(String buyerId, String sellerId, String exceptOrderId) {
+  /**
+   * CPN-12: the buyer paid another order of the seller at or before {@code at} (event time: an order paid later whose event
+   * was read first does not make an earlier one "not first"; one paid at the same instant counts, erring towards the rule).
+   */
+  public Uni<Boolean> buyerHadOrderWithSellerBefore(String buyerId, String sellerId, String exceptOrderId, Instant at) {
     return Panache.getSession().chain(s -> s.createNativeQuery(
-            "SELECT count(*) FROM buyer_order WHERE buyer_id = ?1 AND seller_id = ?2 AND order_id <> ?3", Long.class)
-        .setParameter(1, buyerId).setParameter(2, sellerId).setParameter(3, exceptOrderId).getSingleResult())
+            "SELECT count(*) FROM buyer_order WHERE buyer_id = ?1 AND seller_id = ?2 AND order_id <> ?3 AND paid_at <= ?4", Long.class)
+        .setParameter(1, buyerId).setParameter(2, sellerId).setParameter(3, exceptOrderId).setParameter(4, odt(at)).getSingleResult())
         .map(n -> num(n) > 0);
+  }
+
+  /** A coupon's status and who paused it as they were at {@code at} (V6), or null before its first recorded state. */
+  public Uni<Object[]> statusAt(UUID couponId, Instant at) {
+    return Panache.getSession().chain(s -> s.createNativeQuery("SELECT status, paused_by FROM coupon_status_change WHERE coupon_id = ?1"
+            + " AND at <= ?2 ORDER BY at DESC, seq DESC LIMIT 1", Object[].class).setParameter(1, couponId).setParameter(2, odt(at))
+        .getResultList()).map(rows -> rows.isEmpty() ? null : rows.get(0));
   }
 
   public Uni<Void> recordPaidOrder(String orderId, String buyerId, String sellerId, Instant paidAt) {

@@ -36,8 +36,14 @@ public final class CouponMapper {
   }
 
   public static CouponTerms terms(Coupon c) {
-    return new CouponTerms(c.id.toString(), c.sellerId, CouponStatus.valueOf(c.status), c.pausedBy, c.startsAt, c.endsAt, c.minOrderMinor,
-        c.currency, pool(c), c.logisticsRestricted, c.firstOrderOnly, c.stackingGroup, c.exclusive);
+    return terms(c, null, null);
+  }
+
+  /** The terms with the status the coupon had at some time ({@code status} null: the stored one). */
+  public static CouponTerms terms(Coupon c, CouponStatus status, String pausedBy) {
+    return new CouponTerms(c.id.toString(), c.sellerId, status == null ? CouponStatus.valueOf(c.status) : status,
+        status == null ? c.pausedBy : pausedBy, c.startsAt, c.endsAt, c.minOrderMinor, c.currency, pool(c), c.logisticsRestricted,
+        c.firstOrderOnly, c.stackingGroup, c.exclusive);
   }
 
   private CouponMapper() {

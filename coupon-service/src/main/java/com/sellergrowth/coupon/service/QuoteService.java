@@ -58,7 +58,7 @@ public class QuoteService {
             return Uni.createFrom().item(new Quote(BestQuote.choose(List.of(), amount), amount, Map.of()));
           }
           return coupons.byIds(ofSeller.stream().map(c -> c.couponId).distinct().toList())
-              .chain(list -> queries.buyerHadOrderWithSellerBefore(d.buyerId(), d.sellerId(), "")
+              .chain(list -> queries.buyerHadOrderWithSellerBefore(d.buyerId(), d.sellerId(), "", now)
                   .map(hadOrder -> evaluate(d, ofSeller, list.stream().collect(Collectors.toMap(c -> c.id, Function.identity())), hadOrder,
                       amount, now)));
         }));

@@ -47,7 +47,7 @@ public class RedemptionService {
 
   public Uni<Boolean> onOrderPaid(String eventId, OrderSnapshot order, Instant at) {
     return Panache.withTransaction(() -> inbox.applyOnce(CONSUMER, eventId, () ->
-        queries.buyerHadOrderWithSellerBefore(order.buyerId(), order.sellerId(), order.orderId())
+        queries.buyerHadOrderWithSellerBefore(order.buyerId(), order.sellerId(), order.orderId(), at)
             .call(() -> queries.recordPaidOrder(order.orderId(), order.buyerId(), order.sellerId(), at))
             .chain(hadEarlier -> claims.byIds(ids(order.couponClaimIds()))
                 .chain(list -> {
@@ -63,10 +63,12 @@ public class RedemptionService {
     if ("REDEEMED".equals(claim.status) && order.orderId().equals(claim.orderId)) {
       return Uni.createFrom().voidItem(); // the same order again (e.g. re-sent by the platform with a new event id)
     }
-    return coupons.findById(claim.couponId).chain(coupon -> {
+    return coupons.findById(claim.couponId).chain(coupon -> queries.statusAt(coupon.id, at).chain(then -> {
       List<OrderLineView> lines = order.lines().stream()
           .map(l -> new OrderLineView(l.spuId(), l.categoryId(), l.brandId(), l.quantity(), l.unitPriceMinor())).toList();
-      CouponTerms terms = CouponMapper.terms(coupon);
+      // the coupon as it was when the order was paid (CPN-13/17, issue 15): ended or paused later changes nothing for it
+      CouponTerms terms = CouponMapper.terms(coupon, then == null ? null : CouponStatus.valueOf((String) then[0]),
+          then == null ? null : (String) then[1]);
       RefusalCode refusal = !"UNUSED".equals(claim.status) || !claim.buyerId.equals(order.buyerId()) ? RefusalCode.ERR_CLAIM_NOT_USABLE
           : RedemptionPolicy.check(terms, order.sellerId(), order.currency(), lines, order.logisticsService(), hadEarlier, at).orElse(null);
       if (refusal != null) {
@@ -84,7 +86,7 @@ public class RedemptionService {
       claim.redeemedAt = at;
       return outbox.append(coupon.id.toString(), new CouponRedeemedV1(coupon.id.toString(), claim.id.toString(), coupon.sellerId,
           order.buyerId(), order.orderId(), order.amountMinor(), discount, order.currency(), at), at).replaceWithVoid();
-    });
+    }));
   }
 
   /** OrderCancelled / OrderRefunded. */

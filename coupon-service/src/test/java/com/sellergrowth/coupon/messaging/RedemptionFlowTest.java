@@ -104,6 +104,49 @@ class RedemptionFlowTest {
     assertThat(Db.count("SELECT version FROM coupon_claim WHERE id = ?::uuid", claim)).isEqualTo(1);
   }
 
+  // CPN-13, CPN-17, issue 15: an order paid while the coupon ran was refused ERR_COUPON_ENDED when its event was read after the
+  // seller ended the coupon: redemption judged the order's time against the coupon's current status
+  @Test
+  void anOrderPaidBeforeTheCouponEndedRedeemsWhenItsEventIsReadAfter_CPN13_CPN17() {
+    Shop shop = eligibleShop();
+    String coupon = createCoupon(shop);
+    String buyer = uid("buyer");
+    String claim = claimId(coupon, buyer);
+    String lateBuyer = uid("buyer");
+    String lateClaim = claimId(coupon, lateBuyer);
+    OrderSnapshot paidBefore = Orders.order(shop, buyer, 1, Orders.STANDARD, claim);
+    OrderSnapshot paidAfter = Orders.order(shop, lateBuyer, 1, Orders.STANDARD, lateClaim);
+    Instant paidAt = TestClock.get().now();
+    TestClock.get().set(paidAt.plus(Duration.ofMinutes(5)));
+    given().auth().oauth2(shop.token()).contentType(io.restassured.http.ContentType.JSON).post("/v1/coupons/" + coupon + "/end")
+        .then().statusCode(200);
+    awaitProcessed(Kafka.publish(paidBefore.orderId(), new OrderPaidV1(paidBefore, paidAt), paidAt));
+    Instant afterEnd = paidAt.plus(Duration.ofMinutes(6));
+    awaitProcessed(Kafka.publish(paidAfter.orderId(), new OrderPaidV1(paidAfter, afterEnd), afterEnd));
+
+    assertThat(claimStatus(claim)).isEqualTo("REDEEMED");
+    assertThat(claimStatus(lateClaim)).isEqualTo("UNUSED");
+    assertThat(Db.string("SELECT code FROM claim_refusal WHERE order_id = ?", paidAfter.orderId())).isEqualTo("ERR_COUPON_ENDED");
+  }
+
+  // CPN-12, issue 15: "first order" ignored the orders' times: an order paid later whose event was read first made the buyer's
+  // real first order (read second) "not the first"
+  @Test
+  void theFirstOrderIsTheFirstInEventTimeNotTheFirstRead_CPN12() {
+    Shop shop = eligibleShop();
+    Map<String, Object> body = couponBody(shop);
+    body.put("firstOrderOnly", true);
+    String coupon = createCoupon(shop, body);
+    String buyer = uid("buyer");
+    String claim = claimId(coupon, buyer);
+    Instant t = TestClock.get().now();
+    OrderSnapshot later = Orders.order(shop, buyer, 1, Orders.STANDARD);
+    awaitProcessed(Kafka.publish(later.orderId(), new OrderPaidV1(later, t.plus(Duration.ofHours(1))), t.plus(Duration.ofHours(1))));
+    OrderSnapshot first = Orders.order(shop, buyer, 1, Orders.STANDARD, claim);
+    awaitProcessed(Kafka.publish(first.orderId(), new OrderPaidV1(first, t), t));
+    assertThat(claimStatus(claim)).isEqualTo("REDEEMED");
+  }
+
   // CPN-13
   @Test
   void aPaidOrderRedeemsItsClaimOnceEvenWhenTheEventIsDeliveredTwice_CPN13() {
