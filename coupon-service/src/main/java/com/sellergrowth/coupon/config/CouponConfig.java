@@ -3,6 +3,7 @@ package com.sellergrowth.coupon.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** coupon-service settings. Thresholds of SPEC rules are configuration with the SPEC's values as defaults. */
 @ConfigMapping(prefix = "coupon")
@@ -49,6 +50,12 @@ public interface CouponConfig {
      */
     @WithDefault("PT30S")
     Duration reservationTimeout();
+
+    /**
+     * CPN-7: a MaxMind GeoIP2/GeoLite2 Country or City database (.mmdb) deciding the buyer's country from the claim's IP
+     * address; the country the storefront declares counts only when the address gives none. Unset: the declared country.
+     */
+    Optional<String> geoipDatabase();
 
     /** Page size cap of list endpoints. */
     @WithDefault("200")

@@ -14,6 +14,7 @@ import com.sellergrowth.coupon.persistence.CouponClaim;
 import com.sellergrowth.coupon.persistence.ClaimStore.ClaimRow;
 import com.sellergrowth.events.coupon.ClaimRejectedV1;
 import com.sellergrowth.events.coupon.CouponClaimedV1;
+import com.sellergrowth.support.geo.GeoIpCountries;
 import com.sellergrowth.support.idempotency.IdempotencyKeys;
 import com.sellergrowth.support.ids.TimeOrderedIds;
 import com.sellergrowth.support.outbox.Outbox;
@@ -61,6 +62,7 @@ public class ClaimService {
   private final Duration arbitrationWindow;
   private final Duration reservationTimeout;
   private final GateRebuilder rebuilder;
+  private final GeoIpCountries countries;
   /** SQLSTATE of V3's issuance trigger: the statement would pass a coupon's total quantity or budget. */
   static final String TOTAL_GUARD = "CP003";
   /** Claims by outcome ("claimed" or the refusal code), registered once: the registry's lookup is not free per request. */
@@ -79,6 +81,7 @@ public class ClaimService {
     this.arbitrationWindow = config.claims().arbitrationWindow();
     this.reservationTimeout = config.claims().reservationTimeout();
     this.rebuilder = rebuilder;
+    this.countries = new GeoIpCountries(config.claims().geoipDatabase());
     this.claimed = metrics.counter("coupon.claims", "outcome", "claimed");
     for (RefusalCode code : RefusalCode.values()) {
       refused.put(code, metrics.counter("coupon.claims", "outcome", code.name()));
@@ -110,8 +113,12 @@ public class ClaimService {
   /** The stored answer of a refused claim under its Idempotency-Key: this prefix and the code. */
   private static final String REFUSED = "REFUSED:";
 
-  private Uni<ClaimOutcome> claimOnce(UUID couponId, ClaimRequest r, IdempotentRequest idem) {
+  private Uni<ClaimOutcome> claimOnce(UUID couponId, ClaimRequest declared, IdempotentRequest idem) {
     Instant now = clock.instant();
+    // CPN-7: the claim's address decides the buyer's country (the seed: a Polish address claiming a Spain-only coupon); the
+    // declared country counts only when the address gives none. The decided one is checked, stored and published.
+    ClaimRequest r = new ClaimRequest(declared.buyerId(), countries.of(declared.ip()).orElse(declared.buyerCountry()), declared.ip(),
+        declared.deviceId());
     return store.claimRow(couponId, r.buyerId(), r.buyerCountry(), now.minus(arbitrationWindow), freshness.overdueBefore(now))
         .chain(row -> {
           if (row == null || row.check().storedStatus() == CouponStatus.DRAFT) {

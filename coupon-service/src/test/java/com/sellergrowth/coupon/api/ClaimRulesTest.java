@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.coupon.testsupport.Fixtures;
+import com.sellergrowth.coupon.testsupport.GeoIpDatabase;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
 import com.sellergrowth.testsupport.Kafka;
 import com.sellergrowth.testsupport.TestClock;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@io.quarkus.test.common.QuarkusTestResource(GeoIpDatabase.class) // for every test of the module: one application start
 class ClaimRulesTest {
   static final Instant BASE = TestClock.BASE;
 
@@ -167,6 +169,21 @@ class ClaimRulesTest {
     Fixtures.awaitProcessed(Kafka.publish(buyer, new DisputeEscalatedV1(third, buyer, shop.sellerId(), uid("o"), now.minusSeconds(120)), now));
 
     claim(id, buyer, "US", "10.0.0.32").then().statusCode(201);
+  }
+
+  // CPN-7, issue 15: the declared country decided; the claim's address decides now (the seed's Polish address on a coupon
+  // for other countries), and the declared one counts only when the address gives none
+  @Test
+  void theClaimsAddressDecidesTheBuyersCountryAndTheDeclaredOneOnlyWhenItGivesNone_CPN7() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop); // for US and FR
+    String polish = uid("buyer");
+    claim(id, polish, "US", GeoIpDatabase.POLISH_ADDRESS).then().statusCode(409).body("code", equalTo("ERR_COUPON_REGION"));
+    assertThat(Db.string("SELECT buyer_country FROM claim_refusal WHERE coupon_id = ?::uuid AND buyer_id = ?", id, polish)).isEqualTo("PL");
+    String unknownAddress = uid("buyer");
+    claim(id, unknownAddress, "FR", "10.0.0.41").then().statusCode(201);
+    assertThat(Db.string("SELECT buyer_country FROM coupon_claim WHERE coupon_id = ?::uuid AND buyer_id = ?", id, unknownAddress))
+        .isEqualTo("FR");
   }
 
   // CPN-2

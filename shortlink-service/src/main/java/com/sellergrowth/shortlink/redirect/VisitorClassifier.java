@@ -1,18 +1,12 @@
 package com.sellergrowth.shortlink.redirect;
 
-import com.maxmind.geoip2.DatabaseReader;
-import com.maxmind.db.CHMCache;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import com.sellergrowth.support.geo.GeoIpCountries;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.basjes.parse.useragent.UserAgent;
@@ -26,14 +20,12 @@ import nl.basjes.parse.useragent.UserAgentAnalyzer;
  */
 public final class VisitorClassifier {
   private static final HexFormat HEX = HexFormat.of();
-  private static final Pattern LITERAL_ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   private final UserAgentAnalyzer analyzer;
   private final List<String> botMarkers;
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs;
-  private final DatabaseReader geoip;
-  private final boolean geoipIsCity;
+  private final GeoIpCountries geoip;
 
   public VisitorClassifier(List<String> botMarkers, String hashKey, Optional<String> geoipDatabase) {
     this.analyzer = UserAgentAnalyzer.newBuilder().withFields(UserAgent.DEVICE_CLASS, UserAgent.AGENT_CLASS).withCache(20_000)
@@ -41,17 +33,7 @@ public final class VisitorClassifier {
     this.botMarkers = botMarkers.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
     this.key = new SecretKeySpec(hashKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     this.macs = ThreadLocal.withInitial(this::newMac);
-    if (geoipDatabase.isPresent()) {
-      try {
-        this.geoip = new DatabaseReader.Builder(new File(geoipDatabase.get())).withCache(new CHMCache()).build();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot open the GeoIP database " + geoipDatabase.get(), e);
-      }
-      this.geoipIsCity = geoip.getMetadata().getDatabaseType().contains("City");
-    } else {
-      this.geoip = null;
-      this.geoipIsCity = false;
-    }
+    this.geoip = new GeoIpCountries(geoipDatabase);
   }
 
   /** @param countryHeader the value of the configured country header, or null */
@@ -108,19 +90,7 @@ public final class VisitorClassifier {
     if (header != null && header.length() == 2 && Character.isLetter(header.charAt(0)) && Character.isLetter(header.charAt(1))) {
       return header.toUpperCase(Locale.ROOT);
     }
-    if (geoip == null || address == null) {
-      return null;
-    }
-    if (!LITERAL_ADDRESS.matcher(address).matches()) {
-      return null; // never a DNS lookup on the hot path
-    }
-    try {
-      InetAddress ip = InetAddress.getByName(address);
-      var country = geoipIsCity ? geoip.tryCity(ip).map(c -> c.getCountry()) : geoip.tryCountry(ip).map(c -> c.getCountry());
-      return country.map(c -> c.getIsoCode()).orElse(null);
-    } catch (Exception e) {
-      return null; // not a literal address, or not in the database: country unknown
-    }
+    return geoip.of(address).orElse(null); // unknown without a database, for a non-literal, or outside it
   }
 
   /** Keyed hash (HMAC-SHA256, first 16 bytes in hex): stable for a key, useless without it. */

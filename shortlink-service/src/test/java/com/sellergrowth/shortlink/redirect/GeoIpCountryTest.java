@@ -2,7 +2,7 @@ package com.sellergrowth.shortlink.redirect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sellergrowth.shortlink.testsupport.TinyMmdb;
+import com.sellergrowth.testsupport.TinyMmdb;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

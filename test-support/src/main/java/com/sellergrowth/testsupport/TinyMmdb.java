@@ -1,4 +1,4 @@
-package com.sellergrowth.shortlink.testsupport;
+package com.sellergrowth.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
