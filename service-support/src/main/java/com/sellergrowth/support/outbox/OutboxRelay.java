@@ -31,10 +31,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka, in id order, as CloudEvents in binary mode (id, type, source, time, subject
- * and {@code dataschema} in headers, the payload as JSON), keyed by aggregate id. A batch is claimed with
- * {@code FOR UPDATE SKIP LOCKED} (several instances share the work), sent, and deleted only once Kafka acknowledged every
- * record; if Kafka is down the transaction rolls back and the rows wait for the next tick. Delivery is at least once:
- * consumers dedupe by the CloudEvents id.
+ * and {@code dataschema} in headers, the payload as JSON), keyed by aggregate id. One relay publishes at a time, whatever
+ * the number of instances: a batch's transaction first takes a transaction-scoped advisory lock ({@link #LOCK}) and an
+ * instance that does not get it publishes nothing this tick. With {@code SKIP LOCKED} batches shared between instances, an
+ * instance could publish a coupon's {@code resumed} while another still held its {@code paused}, and a failed batch was
+ * re-sent after later rows: events of one key reached consumers out of order (issue 15, ADR 12). A batch is sent, and
+ * deleted only once Kafka acknowledged every record; if Kafka is down the transaction rolls back and the rows wait for the
+ * next tick. Delivery is at least once: consumers dedupe by the CloudEvents id.
  *
  * <p>The outbox is a queue table: its head is a long run of deleted rows until vacuum reclaims them. So that a busy relay
  * does not walk them on every tick, a batch starts after the last id it published and only every
@@ -46,7 +49,9 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
   private static final String SELECT = "SELECT id, event_id, topic, msg_key, type, version, subject, payload, traceparent, occurred_at "
-      + "FROM outbox_event WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED";
+      + "FROM outbox_event WHERE id > $1 ORDER BY id LIMIT $2";
+  /** The relay's advisory lock of its database (each service owns its database): one relay publishes at a time. */
+  public static final String LOCK = "SELECT pg_try_advisory_xact_lock(7104952641)";
 
   private final Pool pool;
   private final MutinyEmitter<String> emitter;
@@ -141,7 +146,11 @@ public class OutboxRelay {
   }
 
   private Uni<Published> publishBatch(long afterId) {
-    return pool.withTransaction(conn -> conn.query("SET LOCAL enable_seqscan = off").execute()
+    return pool.withTransaction(conn -> conn.query(LOCK).execute().chain(locked -> {
+      if (!locked.iterator().next().getBoolean(0)) {
+        return Uni.createFrom().item(new Published(0, 0)); // another instance's relay is publishing: its turn
+      }
+      return conn.query("SET LOCAL enable_seqscan = off").execute()
         .chain(() -> conn.preparedQuery(SELECT).execute(Tuple.of(afterId, batchSize))).chain(rows -> {
           List<OutboxEvent> batch = new ArrayList<>();
           for (Row r : rows) {
@@ -158,7 +167,8 @@ public class OutboxRelay {
               .chain(() -> conn.preparedQuery("DELETE FROM outbox_event WHERE id = ANY($1)").execute(Tuple.of(ids)))
               .invoke(() -> published.increment(batch.size()))
               .replaceWith(new Published(batch.size(), ids[ids.length - 1]));
-        }));
+        });
+    }));
   }
 
   private Uni<Void> send(OutboxEvent e) {
