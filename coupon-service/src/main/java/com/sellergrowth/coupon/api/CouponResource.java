@@ -1,5 +1,7 @@
 package com.sellergrowth.coupon.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sellergrowth.coupon.service.CouponService;
 import com.sellergrowth.events.EventSerde;
@@ -51,6 +53,13 @@ public class CouponResource {
 
   /** Creates a coupon; a retry with the same {@code Idempotency-Key} returns the same coupon (201 both times). */
   @POST
+  @Operation(summary = "Creates a coupon (CPN-1..7, 14, 16); a retry with the same Idempotency-Key answers the same coupon")
+  @APIResponse(responseCode = "201", description = "the coupon, with its Location")
+  @APIResponse(responseCode = "400", description = "malformed JSON, a fraction or text where a number belongs, an unknown field (ERR_MALFORMED_BODY)")
+  @APIResponse(responseCode = "403", description = "not a seller's token, or the seller is not eligible (ERR_SELLER_NOT_ELIGIBLE, every unmet condition listed)")
+  @APIResponse(responseCode = "422", description = "every field error at once (ERR_VALIDATION): CPN-1 floor, CPN-4 face value, money past 10^12, window, pool, countries, variants; or the Idempotency-Key was used with another request (ERR_IDEMPOTENCY_KEY_REUSED)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<Response> create(CreateCouponRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
     if (request == null) {
       throw new ApiException(400, "ERR_MALFORMED_BODY", "Malformed request body", "a JSON body is required");
@@ -60,6 +69,12 @@ public class CouponResource {
   }
 
   @GET
+  @Operation(summary = "The seller's coupons, newest first, by status")
+  @APIResponse(responseCode = "200", description = "a page of coupons")
+  @APIResponse(responseCode = "400", description = "an unknown status or a page past 10,000 (ERR_BAD_QUERY)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<List<CouponResponse>> list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     if (status != null && !STATUSES.contains(status)) {
@@ -71,12 +86,25 @@ public class CouponResource {
 
   @GET
   @Path("{id}")
+  @Operation(summary = "One coupon of the seller")
+  @APIResponse(responseCode = "200", description = "the coupon")
+  @APIResponse(responseCode = "404", description = "no such coupon of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<CouponResponse> get(@PathParam("id") String id) {
     return coupons.get(caller.sellerId(), uuid(id)).map(c -> CouponResponse.of(c, clock.instant()));
   }
 
   @POST
   @Path("{id}/publish")
+  @Operation(summary = "Publishes a draft (CPN-17), and coupon.created with it; a running coupon changes nothing")
+  @APIResponse(responseCode = "200", description = "the coupon as it is now")
+  @APIResponse(responseCode = "404", description = "no such coupon of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "409", description = "ended or expired (ERR_NOT_A_DRAFT), or changed meanwhile (ERR_CONCURRENT_UPDATE)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<CouponResponse> publish(@PathParam("id") String id) {
     return coupons.publish(caller.sellerId(), uuid(id)).map(c -> CouponResponse.of(c, clock.instant()));
   }
@@ -87,6 +115,14 @@ public class CouponResource {
 
   @POST
   @Path("{id}/pause")
+  @Operation(summary = "The seller pauses a running coupon (CPN-17): no new claims")
+  @APIResponse(responseCode = "200", description = "the coupon as it is now")
+  @APIResponse(responseCode = "400", description = "malformed JSON (ERR_MALFORMED_BODY)")
+  @APIResponse(responseCode = "404", description = "no such coupon of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "409", description = "not running, or changed meanwhile (ERR_CONCURRENT_UPDATE)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<CouponResponse> pause(@PathParam("id") String id, PauseRequest request) {
     return coupons.pauseBySeller(caller.sellerId(), uuid(id), request == null ? null : request.reason())
         .map(c -> CouponResponse.of(c, clock.instant()));
@@ -94,12 +130,26 @@ public class CouponResource {
 
   @POST
   @Path("{id}/resume")
+  @Operation(summary = "The seller resumes a coupon they paused (CPN-17)")
+  @APIResponse(responseCode = "200", description = "the coupon as it is now")
+  @APIResponse(responseCode = "404", description = "no such coupon of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "409", description = "held by a risk decision (ERR_RISK_PAUSED), not paused, or changed meanwhile (ERR_CONCURRENT_UPDATE)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<CouponResponse> resume(@PathParam("id") String id) {
     return coupons.resumeBySeller(caller.sellerId(), uuid(id)).map(c -> CouponResponse.of(c, clock.instant()));
   }
 
   @POST
   @Path("{id}/end")
+  @Operation(summary = "Ends a coupon for good (CPN-17): no claims, and no redemption of orders paid from now")
+  @APIResponse(responseCode = "200", description = "the coupon as it is now")
+  @APIResponse(responseCode = "404", description = "no such coupon of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "409", description = "expired already, or changed meanwhile (ERR_CONCURRENT_UPDATE)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<CouponResponse> end(@PathParam("id") String id) {
     return coupons.end(caller.sellerId(), uuid(id)).map(c -> CouponResponse.of(c, clock.instant()));
   }
@@ -107,6 +157,13 @@ public class CouponResource {
   /** CPN-10: claims filtered by status (UNUSED, REDEEMED, VOID) and refusals (status REFUSED, or no filter). */
   @GET
   @Path("{id}/claims")
+  @Operation(summary = "Claims and refusals of a coupon with their codes (CPN-10)")
+  @APIResponse(responseCode = "200", description = "a page of claims and refusals")
+  @APIResponse(responseCode = "400", description = "an unknown status or a page past 10,000 (ERR_BAD_QUERY)")
+  @APIResponse(responseCode = "404", description = "no such coupon of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<ClaimDetailsResponse> claims(@PathParam("id") String id, @QueryParam("status") String status,
       @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
     if (status != null && !CLAIM_STATUSES.contains(status)) {
@@ -120,6 +177,12 @@ public class CouponResource {
 
   @GET
   @Path("{id}/analytics")
+  @Operation(summary = "Claims, refusals by code, redemptions, GMV, cost, variants and warnings (CPN-15, CPN-16)")
+  @APIResponse(responseCode = "200", description = "the figures")
+  @APIResponse(responseCode = "404", description = "no such coupon of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<AnalyticsResponse> analytics(@PathParam("id") String id) {
     return coupons.analytics(caller.sellerId(), uuid(id)).map(AnalyticsResponse::of);
   }

@@ -1,5 +1,7 @@
 package com.sellergrowth.coupon.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.sellergrowth.coupon.domain.MoneyBounds;
 import com.sellergrowth.coupon.domain.OrderLineView;
 import com.sellergrowth.coupon.domain.QuoteCandidate;
@@ -52,18 +54,39 @@ public class StorefrontResource {
     this.claimLimiter = new FixedWindowRateLimiter(config.claims().rateLimitPerIp(), config.claims().rateLimitWindow(), 100_000, clock);
   }
 
+  /** What an IP address may look like (IPv4 or IPv6 literal): the claim's address decides the buyer's country (CPN-7). */
+  private static final java.util.regex.Pattern IP_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
   /** A buyer's claim: who, from which country, IP and device. */
   public record ClaimCouponRequest(String buyerId, String buyerCountry, String ip, String deviceId) {
   }
 
   @POST
   @Path("coupons/{id}/claims")
+  @Operation(summary = "Claims a coupon for a buyer (CPN-3, 7, 8, 9, 12, 17); a retry with the same Idempotency-Key answers the same")
+  @APIResponse(responseCode = "201", description = "the claim")
+  @APIResponse(responseCode = "400", description = "malformed JSON (ERR_MALFORMED_BODY)")
+  @APIResponse(responseCode = "403", description = "not the storefront's token")
+  @APIResponse(responseCode = "404", description = "no such coupon, or a draft (ERR_COUPON_NOT_FOUND)")
+  @APIResponse(responseCode = "409", description = "refused with its code (ERR_SOLD_OUT, ERR_CLAIM_LIMIT, ERR_COUPON_REGION, ERR_BUYER_DISPUTES, ERR_BUDGET_EXHAUSTED, ERR_STOCK_SYNC_FAIL, ERR_COUPON_PAUSED, ERR_COUPON_ENDED, ERR_COUPON_EXPIRED, ERR_COUPON_NOT_STARTED, ERR_NOT_FIRST_ORDER) and a buyer-safe publicCode")
+  @APIResponse(responseCode = "422", description = "every field error at once: buyerId, buyerCountry, ip, deviceId (ERR_VALIDATION), or the Idempotency-Key was used with another request (ERR_IDEMPOTENCY_KEY_REUSED)")
+  @APIResponse(responseCode = "429", description = "too many claims from this address (ERR_RATE_LIMITED, Retry-After)")
+  @APIResponse(responseCode = "503", description = "PostgreSQL or Redis unavailable: nothing kept, the buyer holds no reservation (ERR_UNAVAILABLE, Retry-After)")
+  @APIResponse(responseCode = "401", description = "no valid token")
   public Uni<Response> claim(@PathParam("id") String couponId, ClaimCouponRequest r, @HeaderParam("Idempotency-Key") String idempotencyKey) {
     List<FieldError> errors = new ArrayList<>();
     if (r == null || r.buyerId() == null || r.buyerId().isBlank()) {
       errors.add(new FieldError("buyerId", "ERR_REQUIRED", "a buyer identity is required"));
     } else if (r.buyerId().length() > 64) {
       errors.add(new FieldError("buyerId", "ERR_TOO_LONG", "buyerId has at most 64 characters"));
+    } else if (r.buyerId().chars().anyMatch(Character::isISOControl)) { // issue 15 input 3: a NUL was a 500
+      errors.add(new FieldError("buyerId", "ERR_CONTROL_CHARACTER", "buyerId has no control characters"));
+    }
+    if (r != null && r.ip() != null && (r.ip().length() > 45 || !IP_LITERAL.matcher(r.ip()).matches())) {
+      errors.add(new FieldError("ip", "ERR_NOT_AN_ADDRESS", "ip is an IPv4 or IPv6 address"));
+    }
+    if (r != null && r.deviceId() != null && (r.deviceId().length() > 128 || r.deviceId().chars().anyMatch(Character::isISOControl))) {
+      errors.add(new FieldError("deviceId", "ERR_OUT_OF_RANGE", "deviceId has at most 128 characters and no control characters"));
     }
     if (r == null || r.buyerCountry() == null || !COUNTRIES.contains(r.buyerCountry())) {
       errors.add(new FieldError("buyerCountry", "ERR_UNKNOWN_COUNTRY", "buyerCountry is an ISO 3166-1 alpha-2 code"));
@@ -103,6 +126,13 @@ public class StorefrontResource {
 
   @POST
   @Path("checkout/quote")
+  @Operation(summary = "The best coupon combination for an order draft and why the buyer's other claims do not apply (CPN-11..13)")
+  @APIResponse(responseCode = "200", description = "the quote")
+  @APIResponse(responseCode = "400", description = "malformed JSON (ERR_MALFORMED_BODY)")
+  @APIResponse(responseCode = "403", description = "not the storefront's token")
+  @APIResponse(responseCode = "422", description = "every field error at once, amounts past 10^12, more than 500 lines or 100,000 units a line (ERR_VALIDATION)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<QuoteResponse> quote(QuoteRequest r) {
     List<FieldError> errors = new ArrayList<>();
     if (r == null) {

@@ -33,6 +33,8 @@ public final class CouponDraftValidator {
       errors.add(required("name"));
     } else if (d.name().length() > 100) {
       errors.add(new FieldError("name", "ERR_TOO_LONG", "name has at most 100 characters"));
+    } else if (d.name().chars().anyMatch(Character::isISOControl)) { // issue 15 input 3: a NUL was a 500
+      errors.add(new FieldError("name", "ERR_CONTROL_CHARACTER", "name has no control characters"));
     }
     CouponType type = null;
     if (blank(d.type())) {

@@ -186,6 +186,20 @@ class ClaimRulesTest {
         .isEqualTo("FR");
   }
 
+  // Issue 15 input 3: a NUL character in a claim's buyerId was a 500; now every bad field is named, and nothing is stored
+  @Test
+  void controlCharactersAndNonAddressesAreRefusedFieldByFieldAndNothingIsStored() {
+    Shop shop = eligibleShop();
+    String id = createCoupon(shop);
+    given().auth().oauth2(Tokens.storefront()).contentType(ContentType.JSON)
+        .body(Map.of("buyerId", "b\u0000x", "buyerCountry", "US", "ip", "10.0.0.1\u0000", "deviceId", "d".repeat(129)))
+        .post("/v1/storefront/coupons/" + id + "/claims").then().statusCode(422).contentType("application/problem+json")
+        .body("errors.field", org.hamcrest.Matchers.contains("buyerId", "ip", "deviceId"))
+        .body("errors.code", org.hamcrest.Matchers.contains("ERR_CONTROL_CHARACTER", "ERR_NOT_AN_ADDRESS", "ERR_OUT_OF_RANGE"));
+    assertThat(Db.count("SELECT count(*) FROM coupon_claim WHERE coupon_id = ?::uuid", id)).isZero();
+    assertThat(Db.count("SELECT count(*) FROM claim_refusal WHERE coupon_id = ?::uuid", id)).isZero();
+  }
+
   // CPN-2
   @Test
   void anExpiredCouponRefusesClaims_CPN2() {

@@ -104,6 +104,15 @@ class CouponDraftValidatorTest {
     assertThat(codes(CouponDraftValidator.validate(variants, NOW, MIN_PRICE))).contains("variants[1].faceValueMinor:ERR_OUT_OF_RANGE");
   }
 
+  // Issue 15 input 3: a NUL character in a coupon's name was a 500
+  @Test
+  void aNameWithAControlCharacterIsRefused() {
+    CouponDraft v = valid();
+    CouponDraft d = new CouponDraft("Winter\u0000sale", v.type(), v.currency(), v.faceValueMinor(), v.minOrderMinor(), v.startsAt(), v.endsAt(),
+        v.totalQuantity(), v.budgetMinor(), v.targetCountries(), v.pool(), null, null, null, null, null, null, null, null);
+    assertThat(codes(CouponDraftValidator.validate(d, NOW, MIN_PRICE))).containsExactly("name:ERR_CONTROL_CHARACTER");
+  }
+
   // CPN-6
   @Test
   void poolNeedsAtLeastOneSpuCategoryOrBrand_CPN6() {

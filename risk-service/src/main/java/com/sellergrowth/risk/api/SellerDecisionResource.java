@@ -1,5 +1,7 @@
 package com.sellergrowth.risk.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.sellergrowth.risk.service.DecisionService;
 import com.sellergrowth.risk.service.DecisionView;
 import com.sellergrowth.support.problem.ApiException;
@@ -35,6 +37,12 @@ public class SellerDecisionResource {
   }
 
   @GET
+  @Operation(summary = "The seller's own decisions, without thresholds or operator-only evidence (RSK-7)")
+  @APIResponse(responseCode = "200", description = "a page of decisions with their reports")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "422", description = "a filter or page out of range (ERR_VALIDATION)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<List<DecisionView>> list(@QueryParam("subjectType") String subjectType, @QueryParam("subjectId") String subjectId,
       @QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
     Paging.check(page, size);
@@ -48,6 +56,12 @@ public class SellerDecisionResource {
 
   @GET
   @Path("/{id}")
+  @Operation(summary = "One of the seller's decisions (RSK-7)")
+  @APIResponse(responseCode = "200", description = "the decision")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "404", description = "no such decision of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<DecisionView> get(@PathParam("id") String id) {
     String seller = caller.sellerId();
     return decisions.get(Paging.uuid(id)).map(d -> {

@@ -26,4 +26,10 @@ class OpenApiFuzzTest {
     assertThat(findings).as("answers of 500 or more").isEmpty();
     assertThat(fuzz.requests()).as("requests sent").isGreaterThan(100);
   }
+
+  // Issue 15 / SPEC section 9: every endpoint documents its summary, its success and its refusals
+  @Test
+  void everyOperationDocumentsItsSuccessAndItsRefusals() throws Exception {
+    assertThat(new OpenApiFuzz("http://localhost:" + RestAssured.port, path -> null, Map.of()).undocumented()).isEmpty();
+  }
 }

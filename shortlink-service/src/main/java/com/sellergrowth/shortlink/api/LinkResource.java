@@ -1,5 +1,7 @@
 package com.sellergrowth.shortlink.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sellergrowth.events.EventSerde;
@@ -70,6 +72,14 @@ public class LinkResource {
 
   /** Creates a link; a retry with the same {@code Idempotency-Key} returns the same link (201 both times). */
   @POST
+  @Operation(summary = "Creates a short link (SHL-1..4); a retry with the same Idempotency-Key answers the same link")
+  @APIResponse(responseCode = "201", description = "the link, with its Location")
+  @APIResponse(responseCode = "400", description = "malformed JSON (ERR_MALFORMED_BODY)")
+  @APIResponse(responseCode = "403", description = "not a seller's token, or the seller is not eligible (ERR_SELLER_NOT_ELIGIBLE)")
+  @APIResponse(responseCode = "409", description = "the alias is taken (ERR_ALIAS_TAKEN)")
+  @APIResponse(responseCode = "422", description = "every field error at once: a target off the marketplace's hosts, UTM fields, alias, expiry (ERR_VALIDATION)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<Response> create(CreateLinkRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
     if (request == null) {
       throw malformed();
@@ -82,6 +92,13 @@ public class LinkResource {
   /** SHL-7: creates up to 500 links; 200 with one result per item (CREATED or REJECTED with its reasons). */
   @POST
   @Path("batch")
+  @Operation(summary = "Creates up to 500 links at once (SHL-7), one result per row")
+  @APIResponse(responseCode = "200", description = "one result per row: created or refused with its reasons")
+  @APIResponse(responseCode = "400", description = "malformed JSON (ERR_MALFORMED_BODY)")
+  @APIResponse(responseCode = "403", description = "not a seller's token, or the seller is not eligible (ERR_SELLER_NOT_ELIGIBLE)")
+  @APIResponse(responseCode = "422", description = "no rows, more than 500, or a row that is not an object (ERR_VALIDATION)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<Response> createBatch(BatchRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
     if (request == null || request.links() == null) {
       throw malformed();
@@ -115,6 +132,12 @@ public class LinkResource {
 
   @GET
   @WithSession
+  @Operation(summary = "The seller's links, newest first, by channel and campaign")
+  @APIResponse(responseCode = "200", description = "a page of links")
+  @APIResponse(responseCode = "422", description = "a filter or page out of range (ERR_VALIDATION)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<List<LinkResponse>> list(@QueryParam("channel") String channel, @QueryParam("campaign") String campaign,
       @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
     int pageSize = Math.min(Math.max(size, 1), config.api().maxPageSize());
@@ -128,6 +151,12 @@ public class LinkResource {
   @GET
   @Path("{code}")
   @WithSession
+  @Operation(summary = "One link of the seller")
+  @APIResponse(responseCode = "200", description = "the link")
+  @APIResponse(responseCode = "404", description = "no such link of this seller, or deleted (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<LinkResponse> get(@PathParam("code") String code) {
     return links.owned(code, caller.sellerId()).map(l -> LinkResponse.of(l, config.baseUrl()));
   }
@@ -135,6 +164,15 @@ public class LinkResource {
   /** SHL-8: changes the target; the code, stats and history stay. */
   @PUT
   @Path("{code}/target")
+  @Operation(summary = "Points a link at a new target (SHL-8): the code, stats and history stay")
+  @APIResponse(responseCode = "200", description = "the link as it is now")
+  @APIResponse(responseCode = "400", description = "malformed JSON (ERR_MALFORMED_BODY)")
+  @APIResponse(responseCode = "403", description = "not a seller's token, or the seller is not eligible (ERR_SELLER_NOT_ELIGIBLE)")
+  @APIResponse(responseCode = "404", description = "no such link of this seller, or deleted (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "409", description = "changed or deleted meanwhile (ERR_CONCURRENT_UPDATE)")
+  @APIResponse(responseCode = "422", description = "a target off the marketplace's hosts or otherwise invalid (ERR_VALIDATION)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<LinkResponse> changeTarget(@PathParam("code") String code, ChangeTargetRequest request) {
     if (request == null) {
       throw malformed();
@@ -146,6 +184,12 @@ public class LinkResource {
   @GET
   @Path("{code}/history")
   @WithSession
+  @Operation(summary = "The targets a link has pointed at, by version (SHL-8)")
+  @APIResponse(responseCode = "200", description = "the versions")
+  @APIResponse(responseCode = "404", description = "no such link of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<HistoryResponse> history(@PathParam("code") String code) {
     return links.owned(code, caller.sellerId()).chain(l -> repository.historyOf(code)).map(v -> new HistoryResponse(code, v));
   }
@@ -153,6 +197,13 @@ public class LinkResource {
   /** SHL-5: the code answers 404 from now on. */
   @DELETE
   @Path("{code}")
+  @Operation(summary = "Deletes a link (SHL-5): its code answers 404 from now on and is never given out again")
+  @APIResponse(responseCode = "204", description = "deleted (again: nothing changes)")
+  @APIResponse(responseCode = "404", description = "no such link of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "409", description = "changed meanwhile (ERR_CONCURRENT_UPDATE)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<Response> delete(@PathParam("code") String code) {
     return links.delete(caller.sellerId(), code).map(v -> Response.noContent().build());
   }
@@ -161,6 +212,13 @@ public class LinkResource {
   @GET
   @Path("{code}/stats")
   @WithSession
+  @Operation(summary = "Valid clicks, UV and their breakdowns over a period (SHL-6)")
+  @APIResponse(responseCode = "200", description = "the figures")
+  @APIResponse(responseCode = "404", description = "no such link of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "422", description = "from or to is not a date, or out of order (ERR_VALIDATION)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<StatsResponse> stats(@PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to) {
     Instant end = to == null ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1)) : instant(to, "to");
     Instant start = from == null ? end.minus(DEFAULT_STATS_RANGE) : instant(from, "from");
@@ -176,6 +234,13 @@ public class LinkResource {
   @GET
   @Path("{code}/qr.png")
   @Produces("image/png")
+  @Operation(summary = "The link's QR code as PNG")
+  @APIResponse(responseCode = "200", description = "the image")
+  @APIResponse(responseCode = "404", description = "no such link of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "422", description = "size outside 64 to 2048 pixels (ERR_VALIDATION)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<byte[]> qrPng(@PathParam("code") String code, @QueryParam("size") @DefaultValue("512") int size) {
     if (size < 64 || size > 2048) {
       throw ApiException.invalid(List.of(new FieldError("size", "ERR_QR_SIZE", "64 to 2048 pixels")));
@@ -191,6 +256,12 @@ public class LinkResource {
   @Path("{code}/qr.svg")
   @Produces("image/svg+xml")
   @WithSession
+  @Operation(summary = "The link's QR code as SVG")
+  @APIResponse(responseCode = "200", description = "the image")
+  @APIResponse(responseCode = "404", description = "no such link of this seller (ERR_NOT_FOUND)")
+  @APIResponse(responseCode = "401", description = "no valid token")
+  @APIResponse(responseCode = "403", description = "not a seller's token")
+  @APIResponse(responseCode = "503", description = "PostgreSQL unavailable, nothing changed (ERR_UNAVAILABLE, Retry-After)")
   public Uni<String> qrSvg(@PathParam("code") String code) {
     return links.owned(code, caller.sellerId()).map(l -> QrCodes.svg(config.baseUrl() + l.code));
   }
