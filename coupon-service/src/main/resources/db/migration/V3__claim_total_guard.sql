@@ -4,6 +4,9 @@
 -- whole statement (SQLSTATE CP003) if a coupon would pass its total quantity or its discount budget. The claim batch statement
 -- (ClaimStore) reads and locks the row first and stores only the claims that fit, so the trigger never fires there; it is the
 -- guard of every other path (an Idempotency-Key claim, a hand-written insert). VOID claims keep counting, as they always have.
+-- Deploy: no claim may commit between the count below and the trigger's creation (it would not be counted), hence the lock;
+-- and instances of the previous build (whose claim statement does not keep within the count) stopped first: not rolling.
+LOCK TABLE coupon_claim IN SHARE ROW EXCLUSIVE MODE;
 CREATE TABLE coupon_issuance (
   coupon_id         UUID    PRIMARY KEY REFERENCES coupon (id),
   claims            BIGINT  NOT NULL CHECK (claims >= 0),

@@ -21,7 +21,11 @@ INSERT INTO coupon_status_change (coupon_id, at, status, paused_by)
 CREATE FUNCTION coupon_status_change_log() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status OR NEW.paused_by IS DISTINCT FROM OLD.paused_by THEN
-    INSERT INTO coupon_status_change (coupon_id, at, status, paused_by) VALUES (NEW.id, NEW.updated_at, NEW.status, NEW.paused_by);
+    -- never before the coupon's last recorded change: a risk pause carries its event's time, which may be older than a
+    -- change the seller made since; the history must stay in the order the changes were made
+    INSERT INTO coupon_status_change (coupon_id, at, status, paused_by)
+      SELECT NEW.id, GREATEST(NEW.updated_at, coalesce(max(at), NEW.updated_at)), NEW.status, NEW.paused_by
+      FROM coupon_status_change WHERE coupon_id = NEW.id;
   END IF;
   RETURN NULL;
 END $$;

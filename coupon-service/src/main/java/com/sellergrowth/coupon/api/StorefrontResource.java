@@ -8,6 +8,7 @@ import com.sellergrowth.coupon.domain.QuoteCandidate;
 import com.sellergrowth.coupon.domain.RefusalCode;
 import com.sellergrowth.coupon.service.ClaimService;
 import com.sellergrowth.coupon.service.QuoteService;
+import com.sellergrowth.support.http.IpLiterals;
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
 import com.sellergrowth.support.ratelimit.FixedWindowRateLimiter;
@@ -54,9 +55,6 @@ public class StorefrontResource {
     this.claimLimiter = new FixedWindowRateLimiter(config.claims().rateLimitPerIp(), config.claims().rateLimitWindow(), 100_000, clock);
   }
 
-  /** What an IP address may look like (IPv4 or IPv6 literal): the claim's address decides the buyer's country (CPN-7). */
-  private static final java.util.regex.Pattern IP_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-
   /** A buyer's claim: who, from which country, IP and device. */
   public record ClaimCouponRequest(String buyerId, String buyerCountry, String ip, String deviceId) {
   }
@@ -82,7 +80,7 @@ public class StorefrontResource {
     } else if (r.buyerId().chars().anyMatch(Character::isISOControl)) { // issue 15 input 3: a NUL was a 500
       errors.add(new FieldError("buyerId", "ERR_CONTROL_CHARACTER", "buyerId has no control characters"));
     }
-    if (r != null && r.ip() != null && (r.ip().length() > 45 || !IP_LITERAL.matcher(r.ip()).matches())) {
+    if (r != null && r.ip() != null && !IpLiterals.isLiteral(r.ip())) {
       errors.add(new FieldError("ip", "ERR_NOT_AN_ADDRESS", "ip is an IPv4 or IPv6 address"));
     }
     if (r != null && r.deviceId() != null && (r.deviceId().length() > 128 || r.deviceId().chars().anyMatch(Character::isISOControl))) {

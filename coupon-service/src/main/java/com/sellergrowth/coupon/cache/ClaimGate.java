@@ -35,21 +35,22 @@ public class ClaimGate {
   }
 
   /**
-   * Reserves for a batch of claims on one coupon, in order: ARGV[1] is the time of the batch (epoch ms), then (buyer, cost)
-   * pairs; the answer holds one code per claim (1 reserved, -1 already claimed, -2 sold out, -4 budget exhausted, -3 gate not
-   * loaded). The buyers hash maps each buyer to the time of the reservation (0 for a claim loaded from PostgreSQL), so that
-   * a reservation whose request died before storing it can be taken over later ({@link #takeOver}).
+   * Reserves for a batch of claims on one coupon, in order: ARGV holds (buyer, cost, time in epoch ms) triples; the answer
+   * holds one code per claim (1 reserved, -1 already claimed, -2 sold out, -4 budget exhausted, -3 gate not loaded). The
+   * holders hash maps each buyer to the time of the reservation (0 for a claim loaded from PostgreSQL), so that a
+   * reservation whose request died before storing it can be taken over later ({@link #takeOver}), and handed back only by
+   * the request that holds it ({@link #release}).
    */
   private static final String RESERVE = """
       local out = {}
       if redis.call('EXISTS', KEYS[1]) == 0 then
-        for i = 2, #ARGV, 2 do out[#out + 1] = -3 end
+        for i = 1, #ARGV, 3 do out[#out + 1] = -3 end
         return out
       end
       local remaining = tonumber(redis.call('HGET', KEYS[1], 'remaining'))
       local budget = tonumber(redis.call('HGET', KEYS[1], 'budget'))
       local taken, spent = 0, 0
-      for i = 2, #ARGV, 2 do
+      for i = 1, #ARGV, 3 do
         local cost = tonumber(ARGV[i + 1])
         if redis.call('HEXISTS', KEYS[2], ARGV[i]) == 1 then out[#out + 1] = -1
         elseif remaining - taken <= 0 then out[#out + 1] = -2
@@ -57,7 +58,7 @@ public class ClaimGate {
         else
           taken = taken + 1
           spent = spent + cost
-          redis.call('HSET', KEYS[2], ARGV[i], ARGV[1])
+          redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 2])
           out[#out + 1] = 1
         end
       end
@@ -67,8 +68,10 @@ public class ClaimGate {
       end
       return out
       """;
+  /** Hands a reservation back if it is still the one made at ARGV[3] (a request taken over since has no say on it). */
   private static final String RELEASE = """
-      if redis.call('HDEL', KEYS[2], ARGV[1]) == 1 then
+      if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[3] then
+        redis.call('HDEL', KEYS[2], ARGV[1])
         redis.call('HINCRBY', KEYS[1], 'remaining', 1)
         local budget = tonumber(redis.call('HGET', KEYS[1], 'budget'))
         if budget and budget >= 0 then redis.call('HINCRBY', KEYS[1], 'budget', tonumber(ARGV[2])) end
@@ -149,12 +152,12 @@ public class ClaimGate {
     List<Uni<Void>> calls = new ArrayList<>(byCoupon.size());
     Reservation[] answers = new Reservation[asks.size()];
     byCoupon.forEach((coupon, positions) -> {
-      String[] args = new String[positions.size() * 2 + 1];
-      args[0] = Long.toString(asks.get(positions.get(0)).atMillis());
+      String[] args = new String[positions.size() * 3];
       for (int j = 0; j < positions.size(); j++) {
         Ask ask = asks.get(positions.get(j));
-        args[2 * j + 1] = ask.buyerId();
-        args[2 * j + 2] = Long.toString(ask.costMinor());
+        args[3 * j] = ask.buyerId();
+        args[3 * j + 1] = Long.toString(ask.costMinor());
+        args[3 * j + 2] = Long.toString(ask.atMillis());
       }
       String[] keys = keys(coupon);
       calls.add(this.<List<Long>>script(reserveSha, RESERVE, ScriptOutputType.MULTI, keys, args)
@@ -173,9 +176,10 @@ public class ClaimGate {
     return Uni.join().all(calls).andFailFast().map(ignored -> Arrays.asList(answers));
   }
 
-  /** Undoes a reservation whose claim could not be stored. Idempotent. */
-  public Uni<Boolean> release(UUID couponId, String buyerId, long costMinor) {
-    return eval(releaseSha, RELEASE, keys(couponId), buyerId, Long.toString(costMinor)).map(r -> r == 1);
+  /** Undoes the reservation made at {@code reservedAt} whose claim could not be stored, if it is still that one. Idempotent. */
+  public Uni<Boolean> release(UUID couponId, String buyerId, long costMinor, Instant reservedAt) {
+    return eval(releaseSha, RELEASE, keys(couponId), buyerId, Long.toString(costMinor), Long.toString(reservedAt.toEpochMilli()))
+        .map(r -> r == 1);
   }
 
   /**

@@ -62,7 +62,7 @@ public class ClaimStore {
   /**
    * Claims and their outbox rows, one array per column. A buyer who already holds a claim is skipped (the unique key is the
    * last line of defence behind Redis), and so is its event. CPN-3 is held here too, whatever Redis said: the coupon's
-   * issuance row (V3) is locked, the batch's new claims are counted in order on top of it, and those past the total quantity
+   * issuance rows (V3) are locked, in coupon order (two batches over the same coupons never deadlock), the batch's new claims are counted in order on top of it, and those past the total quantity
    * or the budget are not stored (the issuance trigger would refuse the whole statement otherwise). One row per claim answers:
    * stored, or why not. Outbox rows keep the batch's order.
    */
@@ -72,7 +72,7 @@ public class ClaimStore {
       + " variant, face_value_minor, buyer_country, ip, device_id, claimed_at, event_id, topic, msg_key, type, version, payload,"
       + " traceparent, occurred_at, ord)),"
       + " g AS (SELECT i.coupon_id, i.claims, i.face_value_minor AS issued, c.total_quantity, c.budget_minor FROM coupon_issuance i"
-      + " JOIN coupon c ON c.id = i.coupon_id WHERE i.coupon_id IN (SELECT coupon_id FROM input) FOR UPDATE OF i),"
+      + " JOIN coupon c ON c.id = i.coupon_id WHERE i.coupon_id IN (SELECT coupon_id FROM input) ORDER BY i.coupon_id FOR UPDATE OF i),"
       + " fresh AS (SELECT t.id, t.coupon_id, row_number() OVER w AS n, sum(t.face_value_minor) OVER w AS spent FROM input t"
       + " WHERE NOT EXISTS (SELECT 1 FROM coupon_claim x WHERE x.coupon_id = t.coupon_id AND x.buyer_id = t.buyer_id)"
       + " WINDOW w AS (PARTITION BY t.coupon_id ORDER BY t.ord)),"

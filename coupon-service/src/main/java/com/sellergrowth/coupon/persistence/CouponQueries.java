@@ -119,6 +119,14 @@ public class CouponQueries {
         .map(n -> num(n) > 0);
   }
 
+  /** CPN-12: the buyer's first-order redemption with the seller is this order's (taken now, or already by this order). */
+  public Uni<Boolean> takeFirstOrder(String buyerId, String sellerId, String orderId) {
+    return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO first_order_redemption(buyer_id, seller_id, order_id)"
+            + " VALUES (?1, ?2, ?3) ON CONFLICT (buyer_id, seller_id) DO UPDATE SET order_id = first_order_redemption.order_id"
+            + " RETURNING order_id", String.class).setParameter(1, buyerId).setParameter(2, sellerId).setParameter(3, orderId)
+        .getSingleResult()).map(orderId::equals);
+  }
+
   /** A coupon's status and who paused it as they were at {@code at} (V6), or null before its first recorded state. */
   public Uni<Object[]> statusAt(UUID couponId, Instant at) {
     return Panache.getSession().chain(s -> s.createNativeQuery("SELECT status, paused_by FROM coupon_status_change WHERE coupon_id = ?1"

@@ -40,6 +40,7 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 @ApplicationScoped
 public class ClaimService {
+  private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ClaimService.class);
 
   /** A claim request from the storefront. */
   public record ClaimRequest(String buyerId, String buyerCountry, String ip, String deviceId) {
@@ -99,15 +100,15 @@ public class ClaimService {
     IdempotentRequest idem = new IdempotentRequest("storefront:claim:" + couponId, idempotencyKey,
         IdempotencyKeys.hash(r.buyerId() + '|' + r.buyerCountry()));
     return Panache.withSession(() -> idempotency.find(idem.scope(), idem.key(), idem.hash()))
-        .chain(stored -> {
-          if (stored == null) {
-            return claimOnce(couponId, r, idem);
-          }
-          if (stored.body().startsWith(REFUSED)) { // a retried refusal: the same answer, and no second refusal row or event
-            return Uni.createFrom().item(ClaimOutcome.refused(RefusalCode.valueOf(stored.body().substring(REFUSED.length()))));
-          }
-          return Panache.withSession(() -> claims.findById(UUID.fromString(stored.body()))).map(c -> new ClaimOutcome(c, null));
-        });
+        .chain(stored -> stored == null ? claimOnce(couponId, r, idem) : answer(stored));
+  }
+
+  /** The answer kept under an Idempotency-Key: the claim, or a refusal (a retry: no second refusal row or event). */
+  private Uni<ClaimOutcome> answer(IdempotencyKeys.StoredResponse stored) {
+    if (stored.body().startsWith(REFUSED)) {
+      return Uni.createFrom().item(ClaimOutcome.refused(RefusalCode.valueOf(stored.body().substring(REFUSED.length()))));
+    }
+    return Panache.withSession(() -> claims.findById(UUID.fromString(stored.body()))).map(c -> new ClaimOutcome(c, null));
   }
 
   /** The stored answer of a refused claim under its Idempotency-Key: this prefix and the code. */
@@ -126,20 +127,23 @@ public class ClaimService {
           }
           RefusalCode refusal = ClaimPolicy.check(row.check(), now).orElse(null);
           if (refusal != null) {
-            return refuse(couponId, row, r, idem, refusal, now);
+            return refuse(couponId, row, r, idem, refusal, now, !TRANSIENT.contains(refusal));
           }
           Variant variant = Variant.assign(CouponMapper.variants(row.variantsJson()), couponId.toString(), r.buyerId());
           long cost = variant == null ? row.faceValueMinor() : variant.faceValueMinor();
           return reserve(couponId, row, r.buyerId(), cost, now).chain(reservation -> switch (reservation) {
             case RESERVED -> store(couponId, row, r, variant, cost, now, idem);
-            case ALREADY_CLAIMED -> row.buyerHolds() ? refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now)
+            case ALREADY_CLAIMED -> row.buyerHolds() ? refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now, true)
                 // Redis holds a reservation but PostgreSQL no claim: a request died in between (CPN-3). Once it is older than
                 // any live request can be, this request takes it over instead of the buyer being locked out until the end.
                 : gate.takeOver(couponId, r.buyerId(), now.minus(reservationTimeout), now).chain(took -> took
                     ? store(couponId, row, r, variant, cost, now, idem)
-                    : refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now));
-            case SOLD_OUT -> refuse(couponId, row, r, idem, RefusalCode.ERR_SOLD_OUT, now);
-            case BUDGET_EXHAUSTED -> refuse(couponId, row, r, idem, RefusalCode.ERR_BUDGET_EXHAUSTED, now);
+                    // a twin request of the buyer is in flight: with the same Idempotency-Key it is this very request, whose
+                    // answer the twin keeps (nothing recorded here); without one, a second attempt refused and recorded
+                    : idem != null ? Uni.createFrom().item(ClaimOutcome.refused(RefusalCode.ERR_CLAIM_LIMIT))
+                    : refuse(couponId, row, r, null, RefusalCode.ERR_CLAIM_LIMIT, now, false));
+            case SOLD_OUT -> refuse(couponId, row, r, idem, RefusalCode.ERR_SOLD_OUT, now, true);
+            case BUDGET_EXHAUSTED -> refuse(couponId, row, r, idem, RefusalCode.ERR_BUDGET_EXHAUSTED, now, true);
             case NOT_LOADED -> Uni.createFrom().failure(new IllegalStateException("claim gate of " + couponId + " could not be loaded"));
           });
         });
@@ -178,17 +182,17 @@ public class ClaimService {
         c.variant, r.ip(), r.deviceId(), now);
     // On a failure the reservation is handed back: the request answers 503 and must not leave the buyer reserved. If the commit
     // did happen (its acknowledgement lost), Redis now under-counts by one, and PostgreSQL's own count (V3) still refuses
-    // any claim past the total or the budget, so CPN-3 holds either way (issue 15, docs/decisions/0012).
+    // any claim past the total or the budget, so CPN-3 holds either way (issue 15, docs/decisions/0011).
     if (idem == null) {
       return store.insertClaim(c, Outbox.row(couponId.toString(), event, now))
-          .onFailure().call(() -> gate.release(couponId, r.buyerId(), cost))
+          .onFailure().call(() -> releaseQuietly(couponId, r.buyerId(), cost, now))
           .chain(stored -> switch (stored) {
             case STORED -> Uni.createFrom().item(claimed(c));
             // The unique (coupon, buyer) key caught a duplicate that Redis let through (its state was rebuilt late): refuse,
-            // and keep the reservation, which errs towards issuing fewer, never more.
-            case DUPLICATE -> refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now);
-            case SOLD_OUT -> resync(couponId).chain(() -> refuse(couponId, row, r, idem, RefusalCode.ERR_SOLD_OUT, now));
-            case BUDGET_EXHAUSTED -> resync(couponId).chain(() -> refuse(couponId, row, r, idem, RefusalCode.ERR_BUDGET_EXHAUSTED, now));
+            // and keep the reservation, which stands for the claim the buyer holds.
+            case DUPLICATE -> refuse(couponId, row, r, null, RefusalCode.ERR_CLAIM_LIMIT, now, true);
+            case SOLD_OUT -> resync(couponId).chain(() -> refuse(couponId, row, r, null, RefusalCode.ERR_SOLD_OUT, now, true));
+            case BUDGET_EXHAUSTED -> resync(couponId).chain(() -> refuse(couponId, row, r, null, RefusalCode.ERR_BUDGET_EXHAUSTED, now, true));
           });
     }
     // with an Idempotency-Key the answer is stored in the same transaction as the claim; V3's trigger holds the total
@@ -196,10 +200,25 @@ public class ClaimService {
             .call(() -> outbox.append(couponId.toString(), event, now))
             .call(() -> idempotency.save(idem.scope(), idem.key(), idem.hash(), 201, c.id.toString())))
         .map(ignored -> claimed(c))
-        .onFailure().call(() -> gate.release(couponId, r.buyerId(), cost))
-        .onFailure(ClaimService::isUniqueViolation).recoverWithUni(() -> refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now))
+        // the buyer holds a claim already: refused, and the reservation kept (it stands for that claim)
+        .onFailure(ClaimService::isBuyerDuplicate).recoverWithUni(() -> refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now, true))
+        // a twin request with the same key answered first: its answer is this one's too
+        .onFailure(ClaimService::isUniqueViolation).recoverWithUni(() -> releaseQuietly(couponId, r.buyerId(), cost, now)
+            .chain(() -> Panache.withSession(() -> idempotency.find(idem.scope(), idem.key(), idem.hash())))
+            .chain(stored -> stored == null ? Uni.createFrom().failure(new IllegalStateException("the key's answer vanished")) : answer(stored)))
         .onFailure(t -> PgSql.hasSqlState(t, TOTAL_GUARD))
-        .recoverWithUni(() -> resync(couponId).chain(() -> refuse(couponId, row, r, idem, RefusalCode.ERR_SOLD_OUT, now)));
+        .recoverWithUni(() -> resync(couponId).chain(() -> refuse(couponId, row, r, idem, RefusalCode.ERR_SOLD_OUT, now, true)))
+        .onFailure().call(() -> releaseQuietly(couponId, r.buyerId(), cost, now));
+  }
+
+  /**
+   * Hands a failed request's reservation back, best effort: if Redis cannot be reached either, the request still answers
+   * with its own failure (503), and the reservation is taken over by the buyer's next claim once stale (ADR 11).
+   */
+  private Uni<Void> releaseQuietly(UUID couponId, String buyerId, long cost, Instant reservedAt) {
+    return gate.release(couponId, buyerId, cost, reservedAt).replaceWithVoid()
+        .onFailure().invoke(e -> LOG.warnf("reservation of %s on %s not handed back: %s", buyerId, couponId, e.getMessage()))
+        .onFailure().recoverWithNull();
   }
 
   /** PostgreSQL refused a claim Redis had let through: Redis is wrong about this coupon, so it is rebuilt from PostgreSQL. */
@@ -210,6 +229,16 @@ public class ClaimService {
   private ClaimOutcome claimed(CouponClaim c) {
     claimed.increment();
     return new ClaimOutcome(c, null);
+  }
+
+  /** The unique (coupon, buyer) key refused the claim: the buyer holds one (CPN-3). */
+  static boolean isBuyerDuplicate(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (String.valueOf(c.getMessage()).contains("one_claim_per_buyer")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isUniqueViolation(Throwable t) {
@@ -223,15 +252,24 @@ public class ClaimService {
   }
 
   /**
-   * Records a refusal (CPN-10) and, with an Idempotency-Key, keeps it as the key's answer, so a retry is answered the same
-   * without a second refusal row or event (issue 15). A concurrent twin with the same key may have saved it first: fine.
+   * Refusals a later attempt may not meet (the coupon not started yet or paused, stock known again, a dispute closed): kept
+   * under no Idempotency-Key, so a retry with the key is decided again, and recorded again (it is a new attempt, CPN-10).
    */
-  private Uni<ClaimOutcome> refuse(UUID couponId, ClaimRow row, ClaimRequest r, IdempotentRequest idem, RefusalCode code, Instant now) {
+  private static final java.util.Set<RefusalCode> TRANSIENT = java.util.EnumSet.of(RefusalCode.ERR_COUPON_NOT_STARTED,
+      RefusalCode.ERR_COUPON_PAUSED, RefusalCode.ERR_STOCK_SYNC_FAIL, RefusalCode.ERR_BUYER_DISPUTES);
+
+  /**
+   * Records a refusal (CPN-10) and, with an Idempotency-Key and a final answer, keeps it as the key's answer, so a retry is
+   * answered the same without a second refusal row or event (issue 15). A concurrent twin with the same key may have saved
+   * its answer first: fine, its own. A refusal because a twin request of the buyer is still in flight is not final.
+   */
+  private Uni<ClaimOutcome> refuse(UUID couponId, ClaimRow row, ClaimRequest r, IdempotentRequest idem, RefusalCode code, Instant now,
+      boolean finalAnswer) {
     refused.get(code).increment();
     ClaimRejectedV1 event = new ClaimRejectedV1(couponId.toString(), row.sellerId(), r.buyerId(), code.name(), r.buyerCountry(), r.ip(), now);
     Uni<Void> recorded = store.insertRefusal(couponId, r.buyerId(), code.name(), r.buyerCountry(), r.ip(), now,
         Outbox.row(couponId.toString(), event, now));
-    if (idem != null) {
+    if (idem != null && finalAnswer) {
       recorded = recorded.call(() -> Panache.withTransaction(() -> idempotency.save(idem.scope(), idem.key(), idem.hash(), code.httpStatus(),
           REFUSED + code.name())).onFailure(ClaimService::isUniqueViolation).recoverWithNull());
     }

@@ -351,7 +351,7 @@ public class CouponService {
   /** V2 carries the pool (risk-service matches stock syncs to it, RSK-3); V1 has no consumer left, so only V2 is published. */
   private static CouponCreatedV2 created(Coupon c, Instant now) {
     return new CouponCreatedV2(c.id.toString(), c.sellerId, c.type, c.faceValueMinor, c.minOrderMinor, c.currency, c.totalQuantity,
-        c.budgetMinor == null ? c.totalQuantity * c.faceValueMinor : c.budgetMinor, c.startsAt, c.endsAt, List.of(c.targetCountries),
+        c.budgetMinor == null ? Math.multiplyExact(c.totalQuantity, c.faceValueMinor) : c.budgetMinor, c.startsAt, c.endsAt, List.of(c.targetCountries),
         CouponMapper.variants(c.variantsJson).stream().map(Variant::name).toList(), list(c.poolSpus), list(c.poolCategories),
         list(c.poolBrands), now);
   }

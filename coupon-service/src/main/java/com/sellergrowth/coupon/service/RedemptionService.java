@@ -69,23 +69,29 @@ public class RedemptionService {
       // the coupon as it was when the order was paid (CPN-13/17, issue 15): ended or paused later changes nothing for it
       CouponTerms terms = CouponMapper.terms(coupon, then == null ? null : CouponStatus.valueOf((String) then[0]),
           then == null ? null : (String) then[1]);
-      RefusalCode refusal = !"UNUSED".equals(claim.status) || !claim.buyerId.equals(order.buyerId()) ? RefusalCode.ERR_CLAIM_NOT_USABLE
+      RefusalCode checked = !"UNUSED".equals(claim.status) || !claim.buyerId.equals(order.buyerId()) ? RefusalCode.ERR_CLAIM_NOT_USABLE
           : RedemptionPolicy.check(terms, order.sellerId(), order.currency(), lines, order.logisticsService(), hadEarlier, at).orElse(null);
-      if (refusal != null) {
-        ClaimRejectedV1 event = new ClaimRejectedV1(coupon.id.toString(), coupon.sellerId, order.buyerId(), refusal.name(), order.country(),
-            order.ip(), at);
-        // the same order re-sent (a new event id) or replayed finds its refusal stored: no second row, no second event (issue 15)
-        return queries.insertRefusal(coupon.id, order.buyerId(), "REDEMPTION", refusal.name(), order.country(), order.ip(), order.orderId(), at)
-            .chain(isNew -> isNew ? outbox.append(coupon.id.toString(), event, at).replaceWithVoid() : Uni.createFrom().voidItem());
-      }
-      long discount = RedemptionPolicy.discount(claim.faceValueMinor, terms.pool(), lines);
-      claim.status = "REDEEMED";
-      claim.orderId = order.orderId();
-      claim.orderAmountMinor = order.amountMinor();
-      claim.discountMinor = discount;
-      claim.redeemedAt = at;
-      return outbox.append(coupon.id.toString(), new CouponRedeemedV1(coupon.id.toString(), claim.id.toString(), coupon.sellerId,
-          order.buyerId(), order.orderId(), order.amountMinor(), discount, order.currency(), at), at).replaceWithVoid();
+      // CPN-12: one first-order redemption per buyer and seller, whatever order their orders are read in (V7)
+      Uni<RefusalCode> decided = checked != null || !terms.firstOrderOnly() ? Uni.createFrom().item(checked)
+          : queries.takeFirstOrder(order.buyerId(), order.sellerId(), order.orderId())
+              .map(taken -> taken ? null : RefusalCode.ERR_NOT_FIRST_ORDER);
+      return decided.chain(refusal -> {
+        if (refusal != null) {
+          ClaimRejectedV1 event = new ClaimRejectedV1(coupon.id.toString(), coupon.sellerId, order.buyerId(), refusal.name(), order.country(),
+              order.ip(), at);
+          // the same order re-sent (a new event id) or replayed finds its refusal stored: no second row, no second event (issue 15)
+          return queries.insertRefusal(coupon.id, order.buyerId(), "REDEMPTION", refusal.name(), order.country(), order.ip(), order.orderId(), at)
+              .chain(isNew -> isNew ? outbox.append(coupon.id.toString(), event, at).replaceWithVoid() : Uni.createFrom().voidItem());
+        }
+        long discount = RedemptionPolicy.discount(claim.faceValueMinor, terms.pool(), lines);
+        claim.status = "REDEEMED";
+        claim.orderId = order.orderId();
+        claim.orderAmountMinor = order.amountMinor();
+        claim.discountMinor = discount;
+        claim.redeemedAt = at;
+        return outbox.append(coupon.id.toString(), new CouponRedeemedV1(coupon.id.toString(), claim.id.toString(), coupon.sellerId,
+            order.buyerId(), order.orderId(), order.amountMinor(), discount, order.currency(), at), at).replaceWithVoid();
+      });
     }));
   }
 

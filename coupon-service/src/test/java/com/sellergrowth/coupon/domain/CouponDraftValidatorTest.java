@@ -100,6 +100,13 @@ class CouponDraftValidatorTest {
     CouponDraft noThreshold = new CouponDraft(v.name(), "NO_THRESHOLD", v.currency(), max + 1, v.minOrderMinor(), v.startsAt(), v.endsAt(),
         v.totalQuantity(), null, v.targetCountries(), v.pool(), null, null, null, null, null, null, null, null);
     assertThat(codes(CouponDraftValidator.validate(noThreshold, NOW, MIN_PRICE))).contains("faceValueMinor:ERR_OUT_OF_RANGE");
+    // without a budget, quantity x face value is the budget: 10^6 coupons of 10^6 + 1 pass it (and 10^7 x 10^12 overflowed a long)
+    CouponDraft implied = new CouponDraft(v.name(), "NO_THRESHOLD", v.currency(), 1_000_001L, v.minOrderMinor(), v.startsAt(), v.endsAt(),
+        1_000_000L, null, v.targetCountries(), v.pool(), null, null, null, null, null, null, null, null);
+    assertThat(codes(CouponDraftValidator.validate(implied, NOW, MIN_PRICE))).contains("totalQuantity:ERR_OUT_OF_RANGE");
+    CouponDraft atImplied = new CouponDraft(v.name(), "NO_THRESHOLD", v.currency(), 1_000_000L, v.minOrderMinor(), v.startsAt(), v.endsAt(),
+        1_000_000L, null, v.targetCountries(), v.pool(), null, null, null, null, null, null, null, null);
+    assertThat(codes(CouponDraftValidator.validate(atImplied, NOW, MIN_PRICE))).doesNotContain("totalQuantity:ERR_OUT_OF_RANGE");
     CouponDraft variants = withVariants(List.of(new Variant("A", 50, 5_00), new Variant("B", 50, max + 1)));
     assertThat(codes(CouponDraftValidator.validate(variants, NOW, MIN_PRICE))).contains("variants[1].faceValueMinor:ERR_OUT_OF_RANGE");
   }

@@ -147,6 +147,28 @@ class RedemptionFlowTest {
     assertThat(claimStatus(claim)).isEqualTo("REDEEMED");
   }
 
+  // CPN-12, issue 15 review: two orders of one buyer and seller read out of order (or at once on two partitions) each saw no
+  // earlier order and both redeemed a first-order-only coupon; one first-order redemption per buyer and seller now
+  @Test
+  void aBuyerRedeemsOneFirstOrderCouponOfASellerWhateverOrderTheOrdersAreReadIn_CPN12() {
+    Shop shop = eligibleShop();
+    Map<String, Object> body = couponBody(shop);
+    body.put("firstOrderOnly", true);
+    String one = createCoupon(shop, body);
+    String two = createCoupon(shop, body);
+    String buyer = uid("buyer");
+    String claimOne = claimId(one, buyer);
+    String claimTwo = claimId(two, buyer);
+    Instant t = TestClock.get().now();
+    OrderSnapshot later = Orders.order(shop, buyer, 1, Orders.STANDARD, claimOne);
+    OrderSnapshot earlier = Orders.order(shop, buyer, 1, Orders.STANDARD, claimTwo);
+    awaitProcessed(Kafka.publish(later.orderId(), new OrderPaidV1(later, t.plus(Duration.ofHours(1))), t.plus(Duration.ofHours(1))));
+    awaitProcessed(Kafka.publish(earlier.orderId(), new OrderPaidV1(earlier, t), t));
+    assertThat(claimStatus(claimOne)).isEqualTo("REDEEMED");
+    assertThat(claimStatus(claimTwo)).isEqualTo("UNUSED");
+    assertThat(Db.string("SELECT code FROM claim_refusal WHERE order_id = ?", earlier.orderId())).isEqualTo("ERR_NOT_FIRST_ORDER");
+  }
+
   // CPN-13
   @Test
   void aPaidOrderRedeemsItsClaimOnceEvenWhenTheEventIsDeliveredTwice_CPN13() {

@@ -2,12 +2,12 @@ package com.sellergrowth.support.geo;
 
 import com.maxmind.db.CHMCache;
 import com.maxmind.geoip2.DatabaseReader;
+import com.sellergrowth.support.http.IpLiterals;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The country of an IP address from a MaxMind GeoIP2/GeoLite2 database (Country or City), read once into memory with a
@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  * address is unknown. Only IP literals are looked up: never a DNS query on a hot path.
  */
 public final class GeoIpCountries {
-  private static final Pattern LITERAL_ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-
   private final DatabaseReader reader;
   private final boolean city;
 
@@ -37,7 +35,7 @@ public final class GeoIpCountries {
 
   /** The ISO 3166-1 alpha-2 country of {@code address}, or empty when it is not an IP literal or not in the database. */
   public Optional<String> of(String address) {
-    if (reader == null || address == null || !LITERAL_ADDRESS.matcher(address).matches()) {
+    if (reader == null || !IpLiterals.isLiteral(address)) {
       return Optional.empty();
     }
     try {

@@ -2,7 +2,6 @@ package com.sellergrowth.support.http;
 
 import java.util.Collection;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The visitor's address behind the gateway. {@code X-Forwarded-For} is believed only from the configured proxy addresses
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  * (a resolver timeout on a machine without DNS), and it picks the leftmost, forgeable entry (shortlink-service, docs/decisions/0005).
  */
 public final class ClientAddress {
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   private final Set<String> trustedProxies;
 
@@ -35,6 +33,6 @@ public final class ClientAddress {
       return peer == null ? "unknown" : peer;
     }
     String last = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim();
-    return IP_LITERAL.matcher(last).matches() ? last : peer;
+    return IpLiterals.isLiteral(last) ? last : peer;
   }
 }

@@ -19,10 +19,13 @@ public final class Failures {
   }
 
   public static boolean isOutage(Throwable t) {
+    if (t instanceof io.smallrye.mutiny.CompositeException composite) { // a failure and the failure of its clean-up, say
+      return composite.getCauses().stream().anyMatch(Failures::isOutage);
+    }
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ConnectException || c instanceof ClosedChannelException || c instanceof ClosedConnectionException
           || c instanceof TimeoutException || c instanceof io.lettuce.core.RedisConnectionException
-          || c instanceof io.lettuce.core.RedisCommandTimeoutException || c instanceof org.apache.kafka.common.errors.RetriableException
+          || c instanceof io.lettuce.core.RedisCommandTimeoutException || c instanceof io.lettuce.core.RedisCommandInterruptedException || c instanceof org.apache.kafka.common.errors.RetriableException
           || isPoolTimeout(c) || isLostConnection(c)) {
         return true;
       }

@@ -31,6 +31,24 @@ class ClientAddressTest {
     assertThat(address.fromProxy("127.0.0.1", null)).isNull();
   }
 
+  // Issue 15 review: names of hex letters (ad.be) passed the loose check and went to DNS
+  @Test
+  void onlyAddressLiteralsAreAddresses() {
+    assertThat(IpLiterals.isLiteral("203.0.113.7")).isTrue();
+    assertThat(IpLiterals.isLiteral("255.255.255.255")).isTrue();
+    assertThat(IpLiterals.isLiteral("0.0.0.0")).isTrue();
+    assertThat(IpLiterals.isLiteral("2001:db8::1")).isTrue();
+    assertThat(IpLiterals.isLiteral("::ffff:192.0.2.1")).isTrue();
+    assertThat(IpLiterals.isLiteral("ad.be")).isFalse();
+    assertThat(IpLiterals.isLiteral("dead.beef")).isFalse();
+    assertThat(IpLiterals.isLiteral("256.1.1.1")).isFalse();
+    assertThat(IpLiterals.isLiteral("1.2.3")).isFalse();
+    assertThat(IpLiterals.isLiteral("01.2.3.4")).isFalse();
+    assertThat(IpLiterals.isLiteral("")).isFalse();
+    assertThat(IpLiterals.isLiteral(null)).isFalse();
+    assertThat(address.of("127.0.0.1", "ad.be")).isEqualTo("127.0.0.1");
+  }
+
   @Test
   void somethingThatIsNotAnAddressIsIgnored() {
     assertThat(address.of("127.0.0.1", "evil.example")).isEqualTo("127.0.0.1");

@@ -13,6 +13,16 @@ class FailuresTest {
     return new PgException("boom", "ERROR", sqlState, null);
   }
 
+  // Issue 15 review: a claim whose store failed and whose reservation release failed too was a 500
+  @Test
+  void aFailureAndTheFailureOfItsCleanUpAreAnOutageIfEitherIs() {
+    assertThat(Failures.isOutage(new io.smallrye.mutiny.CompositeException(new IllegalStateException("logic"), pg("57P01")))).isTrue();
+    assertThat(Failures.isOutage(new io.smallrye.mutiny.CompositeException(new IllegalStateException("a"), new IllegalStateException("b"))))
+        .isFalse();
+    assertThat(Failures.isOutage(new io.lettuce.core.RedisConnectionException("Redis down"))).isTrue();
+    assertThat(Failures.isOutage(new java.net.SocketException("Connection reset"))).isTrue();
+  }
+
   @Test
   void aDatabaseOrBrokerThatIsDownOrBusyIsAnOutage() {
     assertThat(Failures.isOutage(new ConnectException("Connection refused"))).isTrue();
