@@ -1,7 +1,5 @@
 package com.sellergrowth.coupon.api;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sellergrowth.coupon.service.CouponService;
 import com.sellergrowth.events.EventSerde;
@@ -29,6 +27,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The seller's coupon API. The seller is the token's subject: another seller's coupon answers 404. */

@@ -1,7 +1,6 @@
 package com.sellergrowth.coupon.api;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.Operation;
+import com.sellergrowth.coupon.config.CouponConfig;
 import com.sellergrowth.coupon.domain.MoneyBounds;
 import com.sellergrowth.coupon.domain.OrderLineView;
 import com.sellergrowth.coupon.domain.QuoteCandidate;
@@ -12,8 +11,6 @@ import com.sellergrowth.support.http.IpLiterals;
 import com.sellergrowth.support.problem.ApiException;
 import com.sellergrowth.support.problem.FieldError;
 import com.sellergrowth.support.ratelimit.FixedWindowRateLimiter;
-import com.sellergrowth.coupon.config.CouponConfig;
-import java.time.Clock;
 import com.sellergrowth.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,12 +22,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**

@@ -1,7 +1,7 @@
 package com.sellergrowth.coupon.service;
 
-import com.sellergrowth.coupon.cache.ClaimGate;
 import com.sellergrowth.coupon.cache.ClaimGate.Reservation;
+import com.sellergrowth.coupon.cache.ClaimGate;
 import com.sellergrowth.coupon.config.CouponConfig;
 import com.sellergrowth.coupon.domain.ClaimPolicy;
 import com.sellergrowth.coupon.domain.CouponStatus;
@@ -9,9 +9,9 @@ import com.sellergrowth.coupon.domain.RefusalCode;
 import com.sellergrowth.coupon.domain.StockFreshness;
 import com.sellergrowth.coupon.domain.Variant;
 import com.sellergrowth.coupon.persistence.ClaimRepository;
+import com.sellergrowth.coupon.persistence.ClaimStore.ClaimRow;
 import com.sellergrowth.coupon.persistence.ClaimStore;
 import com.sellergrowth.coupon.persistence.CouponClaim;
-import com.sellergrowth.coupon.persistence.ClaimStore.ClaimRow;
 import com.sellergrowth.events.coupon.ClaimRejectedV1;
 import com.sellergrowth.events.coupon.CouponClaimedV1;
 import com.sellergrowth.support.geo.GeoIpCountries;

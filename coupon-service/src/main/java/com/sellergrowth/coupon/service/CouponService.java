@@ -230,9 +230,11 @@ public class CouponService {
       if (s == CouponStatus.ENDED || s == CouponStatus.EXPIRED) {
         return Uni.createFrom().item(c);
       }
+      boolean announced = s != CouponStatus.DRAFT; // the world never heard of a draft: ending one tells it nothing
       c.status = CouponStatus.ENDED.name();
       c.updatedAt = now;
-      return outbox.append(c.id.toString(), new CouponEndedV1(c.id.toString(), c.sellerId, now), now).replaceWith(c);
+      return announced ? outbox.append(c.id.toString(), new CouponEndedV1(c.id.toString(), c.sellerId, now), now).replaceWith(c)
+          : Uni.createFrom().item(c);
     }));
   }
 

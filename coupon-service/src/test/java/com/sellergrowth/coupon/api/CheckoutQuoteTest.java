@@ -9,8 +9,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
+import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.testsupport.TestClock;
 import com.sellergrowth.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;

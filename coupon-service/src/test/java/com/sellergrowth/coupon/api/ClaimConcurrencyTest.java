@@ -7,9 +7,9 @@ import static com.sellergrowth.coupon.testsupport.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellergrowth.coupon.cache.ClaimGate;
-import com.sellergrowth.testsupport.Db;
-import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
+import com.sellergrowth.coupon.testsupport.Fixtures;
+import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.testsupport.TestClock;
 import com.sellergrowth.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;

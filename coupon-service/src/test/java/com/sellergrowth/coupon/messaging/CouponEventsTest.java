@@ -7,13 +7,13 @@ import static com.sellergrowth.coupon.testsupport.Fixtures.uid;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sellergrowth.testsupport.Db;
-import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
+import com.sellergrowth.coupon.testsupport.Fixtures;
+import com.sellergrowth.events.Topics;
+import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.testsupport.Kafka;
 import com.sellergrowth.testsupport.TestClock;
 import com.sellergrowth.testsupport.Tokens;
-import com.sellergrowth.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -97,6 +97,19 @@ class CouponEventsTest {
       }, 1, Fixtures.WAIT);
       assertThat(types).containsExactly("coupon.created", "coupon.paused");
       assertThat(createdTimes.get(0)).startsWith(published.toString().substring(0, 19));
+
+      // a draft ended without being published: nothing was announced, nothing is (the marker is a published coupon's pause)
+      String draft = createCoupon(shop, body);
+      given().auth().oauth2(shop.token()).contentType(ContentType.JSON).post("/v1/coupons/" + draft + "/end").then().statusCode(200);
+      given().auth().oauth2(shop.token()).contentType(ContentType.JSON).post("/v1/coupons/" + coupon + "/resume").then().statusCode(200);
+      List<String> ofDraft = new java.util.ArrayList<>();
+      events.await(r -> {
+        if (draft.equals(r.key())) {
+          ofDraft.add(Kafka.header(r, "ce_type"));
+        }
+        return coupon.equals(r.key()) && "coupon.resumed".equals(Kafka.header(r, "ce_type"));
+      }, 1, Fixtures.WAIT);
+      assertThat(ofDraft).isEmpty();
     }
   }
 

@@ -7,8 +7,8 @@ import static com.sellergrowth.coupon.testsupport.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
+import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.events.Topics;
 import com.sellergrowth.events.coupon.CouponPausedV1;
 import com.sellergrowth.support.outbox.Outbox;

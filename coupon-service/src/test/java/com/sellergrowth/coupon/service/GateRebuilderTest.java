@@ -5,10 +5,10 @@ import static com.sellergrowth.coupon.testsupport.Fixtures.eligibleShop;
 import static com.sellergrowth.coupon.testsupport.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sellergrowth.coupon.cache.ClaimGate;
 import com.sellergrowth.coupon.cache.ClaimGate.Reservation;
-import com.sellergrowth.coupon.testsupport.Fixtures;
+import com.sellergrowth.coupon.cache.ClaimGate;
 import com.sellergrowth.coupon.testsupport.Fixtures.Shop;
+import com.sellergrowth.coupon.testsupport.Fixtures;
 import com.sellergrowth.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,7 +1,5 @@
 package com.sellergrowth.risk.api;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.sellergrowth.risk.domain.Rule;
 import com.sellergrowth.risk.service.DecisionService;
 import com.sellergrowth.risk.service.DecisionView;
@@ -26,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operators (RSK-7, RSK-8): list, inspect and release decisions (audited); change rules and run them in shadow mode. */

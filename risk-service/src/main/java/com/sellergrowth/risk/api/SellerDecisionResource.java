@@ -1,7 +1,5 @@
 package com.sellergrowth.risk.api;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.sellergrowth.risk.service.DecisionService;
 import com.sellergrowth.risk.service.DecisionView;
 import com.sellergrowth.support.problem.ApiException;
@@ -17,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**

@@ -28,9 +28,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
-import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,8 +131,9 @@ class ReplayAndDeadLetterTest {
       // dated a day ahead of the service's clock: its producer's clock is wrong; counted, it would make every later event
       // of its partition too late (RSK-8)
       Instant ahead = com.sellergrowth.risk.testsupport.Fixtures.CLOCK.plus(Duration.ofDays(1));
-      String futureDated = Kafka.publish("bad-4", new com.sellergrowth.events.coupon.CouponClaimedV1("bad-4", UUID.randomUUID().toString(),
-          "s1", "b", "US", null, "198.51.100.77", null, ahead), ahead);
+      var aheadClaim = new com.sellergrowth.events.coupon.CouponClaimedV1("bad-4", UUID.randomUUID().toString(), "s1", "b", "US", null,
+          "198.51.100.77", null, ahead);
+      String futureDated = Kafka.publish("bad-4", aheadClaim, ahead);
       var bad = couponDlq.await(r -> r.key() != null && r.key().startsWith("bad-"), 3, WAIT);
       assertThat(bad).extracting(r -> Kafka.header(r, "dead-letter-topic")).containsOnly(Topics.COUPON_EVENTS);
       Map<String, String> reasons = new java.util.HashMap<>();
@@ -143,7 +144,15 @@ class ReplayAndDeadLetterTest {
       // refused for good (issue 15): recorded as processed, so a replay after the clock has passed its time refuses it again
       // instead of applying it (replay gives the same decisions)
       awaitProcessed(futureDated);
-      assertThat(Db.count("SELECT count(*) FROM claim_fact WHERE coupon_id = 'bad-4'")).isZero();
+      // the replay, once this service's clock has passed the event's time: refused again, not applied
+      try {
+        com.sellergrowth.testsupport.TestClock.get().set(ahead.plus(Duration.ofHours(1)));
+        Kafka.publishWithId(futureDated, "bad-4", aheadClaim, ahead);
+        awaitProcessed(claim("bad-4", "s1", "198.51.100.78", t.plusSeconds(2))); // after it on its partition
+      } finally {
+        com.sellergrowth.testsupport.TestClock.get().set(com.sellergrowth.risk.testsupport.Fixtures.CLOCK);
+      }
+      assertThat(Db.count("SELECT count(*) FROM claim_fact WHERE coupon_id = 'bad-4' AND event_id = ?", futureDated)).isZero();
       assertThat(Kafka.header(directDlq.await(r -> "bad-3".equals(r.key()), 1, WAIT).get(0), "dead-letter-reason"))
           .contains("day is not an ISO date");
     }

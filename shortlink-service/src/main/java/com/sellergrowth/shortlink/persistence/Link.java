@@ -1,10 +1,10 @@
 package com.sellergrowth.shortlink.persistence;
 
+import com.sellergrowth.shortlink.domain.ValidLink;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import com.sellergrowth.shortlink.domain.ValidLink;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;

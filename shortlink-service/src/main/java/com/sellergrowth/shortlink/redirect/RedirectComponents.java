@@ -6,11 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** CDI producers of the redirect path's plain components, built once from configuration. */

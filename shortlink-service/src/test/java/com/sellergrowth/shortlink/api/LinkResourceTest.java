@@ -15,8 +15,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.sellergrowth.events.platform.Violation;
-import com.sellergrowth.shortlink.testsupport.Fixtures;
 import com.sellergrowth.shortlink.testsupport.Fixtures.Seller;
+import com.sellergrowth.shortlink.testsupport.Fixtures;
 import com.sellergrowth.testsupport.Db;
 import com.sellergrowth.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
