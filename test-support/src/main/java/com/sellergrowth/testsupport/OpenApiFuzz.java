@@ -28,11 +28,13 @@ import java.util.function.Function;
  * unknown fields, broken JSON. Every answer must be below 500; the findings are the ones that are not.
  */
 public final class OpenApiFuzz {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Bodies are written in ASCII, escapes and all: a lone surrogate is sent as \\ud800, not turned into '?' by UTF-8 on the way. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String HUGE = "x".repeat(100_000);
 
-  /** An answer of 500 or more: the request that got it. */
+  /** An answer of 500 or more, or a hostile value accepted: the request that got it. */
   public record Finding(String method, String path, String variant, int status, String body) {
     @Override
     public String toString() {
@@ -44,6 +46,7 @@ public final class OpenApiFuzz {
   private final Function<String, String> tokenFor;
   private final Map<String, String> pathValues;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private Map<String, String> validBodies = Map.of();
   private int requests;
 
   /**
@@ -55,6 +58,17 @@ public final class OpenApiFuzz {
     this.baseUrl = baseUrl;
     this.tokenFor = tokenFor;
     this.pathValues = pathValues;
+  }
+
+  /**
+   * Valid request bodies by "METHOD /path/template" (e.g. "POST /v1/coupons"): the variants start from a request the service
+   * accepts, so that each reaches past validation into storage, and one that is accepted with a hostile value (a NUL, a
+   * number past 2^63, a fraction, a lone surrogate) is a finding too: a silent acceptance. Other operations start from
+   * a body made from their schema.
+   */
+  public OpenApiFuzz withValidBodies(Map<String, String> bodies) {
+    this.validBodies = bodies;
+    return this;
   }
 
   public int requests() {
@@ -127,9 +141,10 @@ public final class OpenApiFuzz {
     }
     String token = tokenFor.apply(template);
     JsonNode bodySchema = op.path("requestBody").path("content").path("application/json").path("schema");
-    JsonNode base = bodySchema.isMissingNode() ? null : example(bodySchema, schemas, 0);
+    String valid = validBodies.get(method + " " + template);
+    JsonNode base = valid != null ? JSON.readTree(valid) : bodySchema.isMissingNode() ? null : example(bodySchema, schemas, 0);
     String contentType = base == null ? null : "application/json";
-    String baseBody = base == null ? null : base.toString();
+    String baseBody = base == null ? null : JSON.writeValueAsString(base);
     check(findings, method, path, "as documented", token, contentType, baseBody);
     // path parameters: malformed ids
     for (String name : pathParams) {
@@ -160,7 +175,8 @@ public final class OpenApiFuzz {
         for (Map.Entry<String, JsonNode> v : variants().entrySet()) {
           ObjectNode copy = obj.deepCopy();
           set(copy, field, v.getValue());
-          check(findings, method, path, field + "=" + v.getKey(), token, contentType, copy.toString());
+          boolean hostile = valid != null && HOSTILE.contains(v.getKey());
+          check(findings, method, path, field + "=" + v.getKey(), token, contentType, JSON.writeValueAsString(copy), hostile);
         }
         // a duplicate key
         String dup = obj.toString().replaceFirst("\\{", "{\"" + lastSegment(field) + "\":null,");
@@ -194,10 +210,18 @@ public final class OpenApiFuzz {
     return v;
   }
 
+  /** Variants no field may accept: a 2xx for one of them (from a valid body) is a silent acceptance. */
+  private static final java.util.Set<String> HOSTILE = java.util.Set.of("NUL", "lone surrogate", "2^63", "-2^63-1", "1.5");
+
   private void check(List<Finding> findings, String method, String path, String variant, String token, String contentType, String body) {
+    check(findings, method, path, variant, token, contentType, body, false);
+  }
+
+  private void check(List<Finding> findings, String method, String path, String variant, String token, String contentType, String body,
+      boolean mustRefuse) {
     try {
       HttpResponse<String> r = send(method, path, token, contentType, body);
-      if (r.statusCode() >= 500) {
+      if (r.statusCode() >= 500 || (mustRefuse && r.statusCode() < 300)) {
         findings.add(new Finding(method, path.length() > 120 ? path.substring(0, 120) + "..." : path, variant, r.statusCode(),
             abbreviate(r.body())));
       }

@@ -142,6 +142,10 @@ public class StorefrontResource {
     if (r.sellerId() == null || r.sellerId().isBlank()) {
       errors.add(new FieldError("sellerId", "ERR_REQUIRED", "sellerId is required"));
     }
+    // identifiers with a NUL or another control character match nothing: refused, not answered with an empty quote
+    plainText("buyerId", r.buyerId(), errors);
+    plainText("sellerId", r.sellerId(), errors);
+    plainText("logisticsService", r.logisticsService(), errors);
     if (r.currency() == null || !r.currency().matches("[A-Z]{3}")) {
       errors.add(new FieldError("currency", "ERR_REQUIRED", "currency is an ISO 4217 code"));
     }
@@ -155,6 +159,9 @@ public class StorefrontResource {
         QuoteRequest.Line l = r.lines().get(i);
         if (l == null || l.spuId() == null || l.categoryId() == null) {
           errors.add(new FieldError("lines[" + i + "]", "ERR_REQUIRED", "spuId and categoryId are required"));
+        } else if (!plainText("lines[" + i + "].spuId", l.spuId(), errors) | !plainText("lines[" + i + "].categoryId", l.categoryId(), errors)
+            | !plainText("lines[" + i + "].brandId", l.brandId(), errors) | !plainText("lines[" + i + "].sku", l.sku(), errors)) {
+          continue;
         } else if (l.quantity() == null || l.quantity() < 1 || l.quantity() > MoneyBounds.MAX_LINE_QUANTITY
             || l.unitPriceMinor() == null || !MoneyBounds.amount(l.unitPriceMinor())
             || !MoneyBounds.amount(l.unitPriceMinor() * l.quantity())) { // both factors bounded: the product fits a long
@@ -178,5 +185,14 @@ public class StorefrontResource {
         .map(q -> new QuoteResponse(q.orderAmountMinor(), q.selection().totalDiscountMinor(),
             q.orderAmountMinor() - q.selection().totalDiscountMinor(), q.selection().coupons(),
             q.notApplicable().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name()))));
+  }
+
+  /** Text of an identifier: at most 128 characters and no control character; adds the error and answers false if not. */
+  private static boolean plainText(String field, String value, List<FieldError> errors) {
+    if (value != null && (value.length() > 128 || value.chars().anyMatch(Character::isISOControl))) {
+      errors.add(new FieldError(field, "ERR_OUT_OF_RANGE", field + " has at most 128 characters and no control characters"));
+      return false;
+    }
+    return true;
   }
 }

@@ -20,6 +20,33 @@ public final class StrictJsonRules {
   private StrictJsonRules() {
   }
 
+  /** Reads a string and refuses one with an unpaired UTF-16 surrogate (JSON allows "\\ud800"; Unicode text does not). */
+  static final class WellFormedText extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+    @Override
+    public String deserialize(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+      String value = super.deserialize(p, ctxt);
+      if (value != null && !wellFormed(value)) {
+        throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "text with an unpaired surrogate", value, String.class);
+      }
+      return value;
+    }
+
+    static boolean wellFormed(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+          if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+            return false;
+          }
+          i++;
+        } else if (Character.isLowSurrogate(c)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   public static void apply(ObjectMapper mapper) {
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
@@ -31,6 +58,9 @@ public final class StrictJsonRules {
     // a number or boolean where text is expected is refused too (Jackson would turn 12.5 into "12.5")
     mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    // text that is not Unicode (a lone surrogate) would be stored as '?': refused instead (issue 15, OpenApiFuzz)
+    mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("well-formed-text")
+        .addDeserializer(String.class, new WellFormedText()));
     mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000)
         .maxNumberLength(40).build());
   }
