@@ -74,8 +74,7 @@ public final class CouponDraftValidator {
     } else if (d.totalQuantity() < 1 || d.totalQuantity() > MAX_QUANTITY) {
       errors.add(new FieldError("totalQuantity", "ERR_OUT_OF_RANGE", "totalQuantity is between 1 and " + MAX_QUANTITY));
     }
-    if (d.budgetMinor() == null && d.totalQuantity() != null && d.faceValueMinor() != null && d.totalQuantity() >= 1
-        && d.totalQuantity() <= MAX_QUANTITY && d.faceValueMinor() > 0 && d.faceValueMinor() <= MoneyBounds.MAX_AMOUNT_MINOR
+    if (d.budgetMinor() == null && d.totalQuantity() != null && d.totalQuantity() > 0 && d.faceValueMinor() != null
         && d.faceValueMinor() > MoneyBounds.MAX_AMOUNT_MINOR / d.totalQuantity()) { // without a budget, quantity x face value is it
       errors.add(new FieldError("totalQuantity", "ERR_OUT_OF_RANGE", "without a budget, totalQuantity x faceValueMinor is at most "
           + MoneyBounds.MAX_AMOUNT_MINOR + " (MoneyBounds)"));
