@@ -21,7 +21,7 @@ public class RiskDecisionsConsumer {
   public RiskDecisionsConsumer(RiskDecisionService risk, MeterRegistry registry) {
     this.dispatcher = EventDispatcher.builder(Channels.RISK_DECISIONS_IN, registry)
         .on(InvalidateClickV1.TYPE, e -> SOURCE.equals(e.payload().source())
-            ? risk.invalidate(e.id(), clickId(e.payload().clickId()), e.payload().reason(), e.payload().decisionId())
+            ? risk.invalidate(e.id(), clickId(e.payload().clickId()), e.payload().reason(), e.payload().decisionId(), e.payload().occurredAt())
             : Uni.createFrom().item(false))
         .on(DecisionReleasedV1.TYPE, e -> "CLICK".equals(e.payload().subjectType()) && isUuid(e.payload().subjectId())
             ? risk.release(e.id(), UUID.fromString(e.payload().subjectId()), e.payload().decisionId())

@@ -189,6 +189,16 @@ public class OrderStore {
   private static final String COMMISSION = "order_id, seller_id, code_id, currency, base_minor, amount_minor, lines, status, clawback_minor, "
       + "accrued_at, locks_at, locked_at, paid_at, reversed_at, version";
 
+  /** The orders a click won (ATR-5) that earned a commission. */
+  public Uni<List<String>> ordersWonBy(SqlClient sql, UUID clickId) {
+    return sql.preparedQuery("SELECT o.order_id FROM order_attribution o JOIN commission c ON c.order_id = o.order_id"
+        + " WHERE o.click_id = $1 ORDER BY o.order_id").execute(Tuple.of(clickId)).map(rows -> {
+          List<String> ids = new java.util.ArrayList<>();
+          rows.forEach(r -> ids.add(r.getString(0)));
+          return ids;
+        });
+  }
+
   public Uni<CommissionRow> commissionForUpdate(SqlClient sql, String orderId) {
     return sql.preparedQuery("SELECT " + COMMISSION + " FROM commission WHERE order_id = $1 FOR UPDATE").execute(Tuple.of(orderId))
         .map(rows -> rows.size() == 0 ? null : commission(rows.iterator().next()));

@@ -240,14 +240,22 @@ public class AttributionService {
 
   /** ATR-7: a refund reverses a pending commission (nothing owed yet) or claws back a locked or paid one; once. */
   private Uni<Void> refund(SqlClient sql, OrderRow o, Instant at) {
-    return orders.commissionForUpdate(sql, o.orderId()).chain(c -> {
+    return takeBack(sql, o.orderId(), at);
+  }
+
+  /**
+   * Takes an order's commission back, once: reversed while pending (nothing owed yet), clawed back once locked or paid
+   * (ATR-7). A refund does it, and so does risk-service invalidating the click that won the order (RSK-5, ATR-6).
+   */
+  public Uni<Void> takeBack(SqlClient sql, String orderId, Instant at) {
+    return orders.commissionForUpdate(sql, orderId).chain(c -> {
       if (c == null || "REVERSED".equals(c.status()) || c.clawbackMinor() > 0) {
         return Uni.createFrom().voidItem();
       }
       boolean pending = "PENDING".equals(c.status());
       Instant now = clock.instant();
-      return (pending ? orders.reverse(sql, o.orderId(), at) : orders.clawBack(sql, o.orderId(), at))
-          .chain(() -> Sql.outbox(sql, c.codeId().toString(), new CommissionReversedV1(o.orderId(), c.codeId().toString(), c.sellerId(),
+      return (pending ? orders.reverse(sql, orderId, at) : orders.clawBack(sql, orderId, at))
+          .chain(() -> Sql.outbox(sql, c.codeId().toString(), new CommissionReversedV1(orderId, c.codeId().toString(), c.sellerId(),
               pending ? "REVERSAL" : "CLAWBACK", c.amountMinor(), c.currency(), now), now));
     });
   }

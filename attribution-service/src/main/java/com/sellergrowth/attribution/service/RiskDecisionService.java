@@ -1,18 +1,20 @@
 package com.sellergrowth.attribution.service;
 
+import com.sellergrowth.attribution.persistence.OrderStore;
 import com.sellergrowth.attribution.persistence.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * RSK-5 on marketing-code clicks: a click risk-service invalidated leaves the counted figures with reason {@code RISK_<reason>};
- * an operator's release brings it back. Correct whichever arrives first, the decision or the click (click_invalidation is read
+ * RSK-5 on marketing-code clicks: a click risk-service invalidated leaves the counted figures with reason {@code RISK_<reason>},
+ * and the commissions of the orders it had won are taken back; an operator's release brings the click back. Correct whichever arrives first, the decision or the click (click_invalidation is read
  * when the click is stored; both take the click's lock stripe, Sql#lockStripes), and idempotent: both effects set a state.
  */
 @ApplicationScoped
@@ -24,15 +26,31 @@ public class RiskDecisionService {
       + "RETURNING click_id";
 
   private final Pool pool;
+  private final OrderStore orders;
+  private final AttributionService attribution;
 
-  public RiskDecisionService(Pool pool) {
+  public RiskDecisionService(Pool pool, OrderStore orders, AttributionService attribution) {
     this.pool = pool;
+    this.orders = orders;
+    this.attribution = attribution;
   }
 
-  public Uni<Boolean> invalidate(String eventId, UUID clickId, String reason, String decisionId) {
+  /**
+   * The click leaves the counted figures; if it had already won orders (ATR-5), their commissions are taken back (reversed
+   * while pending, clawed back once locked or paid, ATR-7): an invalid click earns nothing. A later release brings the click
+   * back into the figures but not the commissions: re-crediting is an operator's decision (the seller's report shows both).
+   */
+  public Uni<Boolean> invalidate(String eventId, UUID clickId, String reason, String decisionId, Instant at) {
     return once(eventId, clickId, sql -> sql.preparedQuery(REMEMBER).execute(Tuple.of(clickId, reason, decisionId))
         .chain(() -> sql.preparedQuery("UPDATE click SET risk_reason = $2 WHERE click_id = $1").execute(Tuple.of(clickId, reason)))
-        .replaceWithVoid());
+        .chain(() -> orders.ordersWonBy(sql, clickId))
+        .chain(won -> {
+          Uni<Void> chain = Uni.createFrom().voidItem();
+          for (String orderId : won) {
+            chain = chain.chain(() -> attribution.takeBack(sql, orderId, at));
+          }
+          return chain;
+        }));
   }
 
   public Uni<Boolean> release(String eventId, UUID clickId, String decisionId) {

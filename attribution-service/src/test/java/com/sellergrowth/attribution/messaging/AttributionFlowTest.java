@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
@@ -209,6 +210,40 @@ class AttributionFlowTest {
     assertThat(report.getInt("[0].orders")).isEqualTo(2);
     assertThat(report.getMap("[0].gmvMinor")).isEqualTo(Map.of("EUR", 0));
     assertThat(report.getMap("[0].commissionMinor")).isEqualTo(Map.of("EUR", 0));
+  }
+
+  // RSK-5, ATR-6, ATR-7 (issue 11): a click risk-service invalidates after it won orders earns nothing: the pending commission
+  // is reversed, the locked one clawed back, once, whatever the decision's redeliveries
+  @Test
+  void aClickInvalidatedAfterItWonTakesItsCommissionsBack_RSK5_ATR7() {
+    Seller s = seller(true);
+    Map<String, Object> code = createCode(s, HOST + "/item/7");
+    Instant clickAt = TestClock.get().now();
+    String clickId = clickIdOf(visit((String) code.get("link"), "device-risk-1", BROWSER));
+    awaitClick(clickId);
+    String early = uid("order");
+    String late = uid("order");
+    paid(s, early, null, clickId, clickAt.plus(Duration.ofMinutes(1)));
+    assertThat(commission(s, early).getString("status")).isEqualTo("PENDING");
+    TestClock.get().advance(Duration.ofDays(16));
+    given().auth().oauth2(Tokens.operator("ana")).post("/v1/operator/commissions/lock-due").then().statusCode(200);
+    assertThat(commission(s, early).getString("status")).isEqualTo("LOCKED");
+    paid(s, late, null, clickId, clickAt.plus(Duration.ofMinutes(2)));
+    assertThat(commission(s, late).getString("status")).isEqualTo("PENDING");
+
+    Instant decided = TestClock.get().now();
+    InvalidateClickV1 decision = new InvalidateClickV1(uid("decision"), "RSK-5", clickId, "ATTRIBUTION", (String) code.get("id"), s.id(),
+        "IP_BURST", decided);
+    String eventId = UUID.randomUUID().toString();
+    Kafka.publishWithId(eventId, clickId, decision, decided);
+    Kafka.publishWithId(eventId, clickId, decision, decided); // redelivered
+    awaitProcessed(eventId);
+    awaitProcessed(Kafka.publish(clickId, decision, decided)); // sent again with a new id
+
+    assertThat(commission(s, late).getString("status")).isEqualTo("REVERSED");
+    JsonPath clawed = commission(s, early);
+    assertThat(clawed.getString("status")).isEqualTo("LOCKED");
+    assertThat(clawed.getLong("clawbackMinor")).isEqualTo(clawed.getLong("amountMinor"));
   }
 
   @Test
