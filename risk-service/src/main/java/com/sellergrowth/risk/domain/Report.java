@@ -115,7 +115,7 @@ public record Report(String whatHappened, String whyItMatters, String whatTheSel
       if (d.toMinutes() % 60 == 0) {
         return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
       }
-      return d.toMinutes() + " minutes";
+      return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
     } catch (RuntimeException e) {
       return duration;
     }
