@@ -25,25 +25,10 @@ public final class StrictJsonRules {
     @Override
     public String deserialize(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
       String value = super.deserialize(p, ctxt);
-      if (value != null && !wellFormed(value)) {
+      if (value != null && !com.sellergrowth.support.text.Texts.isWellFormedUtf16(value)) {
         throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "text with an unpaired surrogate", value, String.class);
       }
       return value;
-    }
-
-    static boolean wellFormed(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-          if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-            return false;
-          }
-          i++;
-        } else if (Character.isLowSurrogate(c)) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 
