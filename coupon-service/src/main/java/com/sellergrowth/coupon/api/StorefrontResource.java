@@ -83,8 +83,8 @@ public class StorefrontResource {
     if (r != null && r.ip() != null && !IpLiterals.isLiteral(r.ip())) {
       errors.add(new FieldError("ip", "ERR_NOT_AN_ADDRESS", "ip is an IPv4 or IPv6 address"));
     }
-    if (r != null && r.deviceId() != null && (r.deviceId().length() > 128 || r.deviceId().chars().anyMatch(Character::isISOControl))) {
-      errors.add(new FieldError("deviceId", "ERR_OUT_OF_RANGE", "deviceId has at most 128 characters and no control characters"));
+    if (r != null) {
+      plainText("deviceId", r.deviceId(), errors);
     }
     if (r == null || r.buyerCountry() == null || !COUNTRIES.contains(r.buyerCountry())) {
       errors.add(new FieldError("buyerCountry", "ERR_UNKNOWN_COUNTRY", "buyerCountry is an ISO 3166-1 alpha-2 code"));

@@ -226,9 +226,7 @@ public class ClaimGate {
   /** Drops the gate so the next claim rebuilds it from PostgreSQL (tests, operators after a repair). */
   public Uni<Long> evict(UUID couponId) {
     String[] keys = keys(couponId);
-    Context caller = Vertx.currentContext();
-    Uni<Long> result = Uni.createFrom().completionStage(() -> redis.async().del(keys));
-    return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    return onCallersContext(Uni.createFrom().completionStage(() -> redis.async().del(keys)));
   }
 
   private String[] keys(UUID couponId) {
@@ -243,9 +241,18 @@ public class ClaimGate {
    * threads, and Hibernate Reactive must not be touched from them (shared NOTES).
    */
   private Uni<Long> eval(String sha, String script, String[] keys, String... args) {
-    Context caller = Vertx.currentContext();
-    Uni<Long> result = this.<Long>script(sha, script, ScriptOutputType.INTEGER, keys, args);
-    return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    return onCallersContext(this.<Long>script(sha, script, ScriptOutputType.INTEGER, keys, args));
+  }
+
+  /**
+   * {@code work} answering on the Vert.x context of the code that subscribes (none: where it completes). Lettuce, and a
+   * rebuild shared by several claims, complete elsewhere; Hibernate Reactive must not be touched from there (shared NOTES).
+   */
+  public static <T> Uni<T> onCallersContext(Uni<T> work) {
+    return Uni.createFrom().deferred(() -> {
+      Context caller = Vertx.currentContext();
+      return caller == null ? work : work.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    });
   }
 
   /** Runs a script by digest, loading it on NOSCRIPT; answers on Lettuce's thread. */

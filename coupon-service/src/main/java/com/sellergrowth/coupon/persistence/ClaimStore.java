@@ -56,8 +56,7 @@ public class ClaimStore {
       + " (SELECT count(*) FROM buyer_arbitration a WHERE a.buyer_id = k.buyer_id AND a.escalated_at > k.arbitration_since"
       + " AND a.closed_at IS NULL),"
       + " EXISTS (SELECT 1 FROM buyer_order o WHERE o.buyer_id = k.buyer_id AND o.seller_id = cp.seller_id),"
-      + " cp.sellable, coalesce(cp.late > 0 OR cp.oldest < k.overdue_before, false),"
-      + " EXISTS (SELECT 1 FROM coupon_claim h WHERE h.coupon_id = k.coupon_id AND h.buyer_id = k.buyer_id)"
+      + " cp.sellable, coalesce(cp.late > 0 OR cp.oldest < k.overdue_before, false)"
       + " FROM k JOIN cp ON cp.id = k.coupon_id";
   /**
    * Claims and their outbox rows, one array per column. A buyer who already holds a claim is skipped (the unique key is the
@@ -109,12 +108,8 @@ public class ClaimStore {
     BUDGET_EXHAUSTED
   }
 
-  /**
-   * What a claim needs from PostgreSQL, in one round trip; {@code buyerHolds}: the buyer holds a stored claim on the coupon
-   * (a Redis reservation without one is a request that died before storing it).
-   */
-  public record ClaimRow(String sellerId, long faceValueMinor, String variantsJson, long totalQuantity, Long budgetMinor, ClaimCheck check,
-      boolean buyerHolds) {
+  /** What a claim needs from PostgreSQL, in one round trip. */
+  public record ClaimRow(String sellerId, long faceValueMinor, String variantsJson, long totalQuantity, Long budgetMinor, ClaimCheck check) {
   }
 
   /** Claims and face value issued on a coupon, as PostgreSQL counts them (V3). */
@@ -190,7 +185,7 @@ public class ClaimStore {
     ClaimCheck check = new ClaimCheck(CouponStatus.valueOf(r.getString(2)), r.getOffsetDateTime(3).toInstant(),
         r.getOffsetDateTime(4).toInstant(), Arrays.asList(r.getArrayOfStrings(5)), r.getBoolean(6), buyerCountry, r.getLong(11),
         r.getBoolean(12), r.getLong(13), r.getBoolean(14));
-    return new ClaimRow(r.getString(1), r.getLong(7), r.getString(8), r.getLong(9), r.getLong(10), check, r.getBoolean(15));
+    return new ClaimRow(r.getString(1), r.getLong(7), r.getString(8), r.getLong(9), r.getLong(10), check);
   }
 
   /**
@@ -250,8 +245,22 @@ public class ClaimStore {
   /** PostgreSQL's count of a coupon's claims (the gate is rebuilt from it). */
   public Uni<Issuance> issuance(UUID couponId) {
     return pool.preparedQuery("SELECT claims, face_value_minor FROM coupon_issuance WHERE coupon_id = $1").execute(Tuple.of(couponId))
-        .map(rows -> rows.size() == 0 ? new Issuance(0, 0) : new Issuance(rows.iterator().next().getLong(0),
-            rows.iterator().next().getLong(1)));
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return new Issuance(0, 0);
+          }
+          Row r = rows.iterator().next();
+          return new Issuance(r.getLong(0), r.getLong(1));
+        });
+  }
+
+  /**
+   * Whether the buyer holds a stored claim on the coupon: asked only when Redis says the buyer has claimed (a reservation
+   * with no stored claim behind it is a request that died before storing it), not on every claim's read.
+   */
+  public Uni<Boolean> buyerHolds(UUID couponId, String buyerId) {
+    return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM coupon_claim WHERE coupon_id = $1 AND buyer_id = $2)")
+        .execute(Tuple.of(couponId, buyerId)).map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   /** One page of the buyers holding a claim on a coupon, after {@code after} in buyer order (keyset: the unique key's index). */

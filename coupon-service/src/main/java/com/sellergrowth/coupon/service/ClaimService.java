@@ -133,7 +133,8 @@ public class ClaimService {
           long cost = variant == null ? row.faceValueMinor() : variant.faceValueMinor();
           return reserve(couponId, row, r.buyerId(), cost, now).chain(reservation -> switch (reservation) {
             case RESERVED -> store(couponId, row, r, variant, cost, now, idem);
-            case ALREADY_CLAIMED -> row.buyerHolds() ? refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now, true)
+            case ALREADY_CLAIMED -> store.buyerHolds(couponId, r.buyerId()).chain(holds -> holds
+                ? refuse(couponId, row, r, idem, RefusalCode.ERR_CLAIM_LIMIT, now, true)
                 // Redis holds a reservation but PostgreSQL no claim: a request died in between (CPN-3). Once it is older than
                 // any live request can be, this request takes it over instead of the buyer being locked out until the end.
                 : gate.takeOver(couponId, r.buyerId(), now.minus(reservationTimeout), now).chain(took -> took
@@ -141,7 +142,7 @@ public class ClaimService {
                     // a twin request of the buyer is in flight: with the same Idempotency-Key it is this very request, whose
                     // answer the twin keeps (nothing recorded here); without one, a second attempt refused and recorded
                     : idem != null ? Uni.createFrom().item(ClaimOutcome.refused(RefusalCode.ERR_CLAIM_LIMIT))
-                    : refuse(couponId, row, r, null, RefusalCode.ERR_CLAIM_LIMIT, now, false));
+                    : refuse(couponId, row, r, null, RefusalCode.ERR_CLAIM_LIMIT, now, false)));
             case SOLD_OUT -> refuse(couponId, row, r, idem, RefusalCode.ERR_SOLD_OUT, now, true);
             case BUDGET_EXHAUSTED -> refuse(couponId, row, r, idem, RefusalCode.ERR_BUDGET_EXHAUSTED, now, true);
             case NOT_LOADED -> Uni.createFrom().failure(new IllegalStateException("claim gate of " + couponId + " could not be loaded"));

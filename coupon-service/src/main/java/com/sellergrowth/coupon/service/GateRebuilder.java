@@ -3,8 +3,6 @@ package com.sellergrowth.coupon.service;
 import com.sellergrowth.coupon.cache.ClaimGate;
 import com.sellergrowth.coupon.persistence.ClaimStore;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +34,11 @@ public class GateRebuilder {
 
   /** Rebuilds the gate of a coupon that ends at {@code endsAt} (its keys live a day past it) unless another call set it first. */
   public Uni<Void> rebuild(UUID couponId, long totalQuantity, Long budgetMinor, Instant endsAt, Instant now) {
-    return Uni.createFrom().deferred(() -> {
-      // every waiter goes on on its own Vert.x context, not on the first caller's (Panache binds its session to the context)
-      Context caller = Vertx.currentContext();
-      Uni<Void> shared = running.computeIfAbsent(couponId, id -> rebuild(id, totalQuantity, budgetMinor, endsAt, now, PAGE)
-          .onTermination().invoke(() -> running.remove(id))
-          .memoize().indefinitely());
-      return caller == null ? shared : shared.emitOn(task -> caller.runOnContext(ignored -> task.run()));
-    });
+    // every waiter goes on on its own Vert.x context, not on the first caller's (Panache binds its session to the context)
+    return ClaimGate.onCallersContext(Uni.createFrom().deferred(() -> running.computeIfAbsent(couponId,
+        id -> rebuild(id, totalQuantity, budgetMinor, endsAt, now, PAGE)
+            .onTermination().invoke(() -> running.remove(id))
+            .memoize().indefinitely())));
   }
 
   Uni<Void> rebuild(UUID couponId, long totalQuantity, Long budgetMinor, Instant endsAt, Instant now, int pageSize) {

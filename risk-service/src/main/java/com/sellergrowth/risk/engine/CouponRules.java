@@ -86,7 +86,7 @@ public class CouponRules {
   /** A claim that RSK-1 evaluates: with an address, at its position among the batch's claims. */
   private record Claim(String eventId, CouponClaimedV1 e, Instant at, int position) {
     String key() {
-      return e.couponId() + "\n" + e.ip();
+      return addressKey(e.couponId(), e.ip());
     }
   }
 
@@ -202,7 +202,7 @@ public class CouponRules {
         keys.stream().map(k -> Sql.ts(spans.get(k)[1].plus(widest))).toArray(OffsetDateTime[]::new), Rule.RSK_1.id())).map(rows -> {
           Map<String, List<TimedFact>> byKey = new HashMap<>();
           for (Row r : rows) {
-            byKey.computeIfAbsent(r.getString("coupon_id") + "\n" + r.getString("ip"), k -> new ArrayList<>())
+            byKey.computeIfAbsent(addressKey(r.getString("coupon_id"), r.getString("ip")), k -> new ArrayList<>())
                 .add(new TimedFact(r.getString("event_id"), r.getOffsetDateTime("occurred_at").toInstant()));
           }
           return byKey;
@@ -358,5 +358,13 @@ public class CouponRules {
     return new Decision(id, Rule.RSK_3.id(), Action.PAUSE_COUPON, SubjectType.COUPON, couponId, pool.getString("seller_id"), v.status(),
         "LATE_STOCK", evidence, v.settings().values(), from, at, at,
         new PauseCouponV1(id.toString(), Rule.RSK_3.id(), couponId, pool.getString("seller_id"), reason, at));
+  }
+
+  /**
+   * RSK-1's key: a coupon's claims from one address (CLAIMS_AROUND builds the same key in SQL to read a release's suppression,
+   * and DecisionService writes a release under it).
+   */
+  public static String addressKey(String couponId, String ip) {
+    return couponId + "\n" + ip;
   }
 }

@@ -104,7 +104,7 @@ public class DecisionService {
    */
   static String suppressionKey(DecisionView d) {
     if ("RSK-1".equals(d.rule()) && d.evidence().get("ip") instanceof String ip) {
-      return d.subjectId() + "\n" + ip;
+      return com.sellergrowth.risk.engine.CouponRules.addressKey(d.subjectId(), ip);
     }
     if ("RSK-5".equals(d.rule()) && "IP_BURST".equals(d.reason()) && d.evidence().get("ipHash") instanceof String ipHash) {
       return ipHash;
